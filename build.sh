@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# One entry point for the common tasks:
+#   ./build.sh test     restore, build and run every test project
+#   ./build.sh demo     train on the bundled sample, then predict (the main job, locally)
+#   ./build.sh bench    print the benchmark figures (not part of the test run)
+set -euo pipefail
+cd "$(dirname "$0")"
+command="${1:-test}"
+shift || true
+
+case "$command" in
+  test)
+    dotnet build Platform.sln -c Release
+    dotnet test Platform.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+    ;;
+  demo)
+    dotnet build src/GpuJobRunner -c Release
+    runner=(dotnet src/GpuJobRunner/bin/Release/net10.0/Platform.GpuJobRunner.dll)
+    out="${DEMO_OUT:-out/demo-model}"
+    "${runner[@]}" train --data samples/sst2-sample.csv --out "$out" "$@"
+    "${runner[@]}" predict --model "$out" "a gripping, beautifully acted film" "a dull and lifeless mess"
+    ;;
+  bench)
+    dotnet run --project benchmarks/Benchmarks -c Release -- "$@"
+    ;;
+  *)
+    echo "usage: ./build.sh [test|demo|bench]" >&2
+    exit 2
+    ;;
+esac
