@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Platform.Modeling.Bert;
+
+namespace Platform.Modeling.BaseModels;
+
+/// <summary>
+/// Turns a base-model argument into a <see cref="BaseModel"/>: the built-in <c>minilm-l6</c>,
+/// <c>tiny-random</c> for tests, or a folder in Hugging Face layout.
+/// </summary>
+public static class BaseModelResolver
+{
+    public const string MiniLmL6 = "minilm-l6";
+    public const string TinyRandom = "tiny-random";
+
+    /// <summary>Where the build puts the built-in models.</summary>
+    public static string BuiltInRoot => Path.Combine(AppContext.BaseDirectory, "base-models");
+
+    public static BaseModel Resolve(string nameOrPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
+        var builtIn = Path.Combine(BuiltInRoot, MiniLmL6);
+        if (string.Equals(nameOrPath, MiniLmL6, StringComparison.OrdinalIgnoreCase))
+        {
+            var onnx = RequireFile(builtIn, "model.onnx", "the built-in MiniLM weights (rebuild the project to extract them)");
+            var vocab = RequireFile(builtIn, "vocab.txt", "the built-in MiniLM vocabulary");
+            return new BaseModel(MiniLmL6, BertConfig.MiniLmL6, vocab, LowerCase: true, BaseModelFormat.Onnx, onnx);
+        }
+
+        if (string.Equals(nameOrPath, TinyRandom, StringComparison.OrdinalIgnoreCase))
+        {
+            var vocab = RequireFile(builtIn, "vocab.txt", "the built-in MiniLM vocabulary");
+            return new BaseModel(TinyRandom, BertConfig.Tiny(BertConfig.MiniLmL6.VocabSize), vocab, LowerCase: true, BaseModelFormat.Random, null);
+        }
+
+        return ResolveFolder(nameOrPath);
+    }
+
+    private static BaseModel ResolveFolder(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new BaseModelException($"Base model '{folder}' is neither a built-in model ({MiniLmL6}, {TinyRandom}) nor an existing folder.");
+        }
+
+        var configPath = RequireFile(folder, "config.json", "the model configuration");
+        var vocab = RequireFile(folder, "vocab.txt", "the WordPiece vocabulary");
+        BertConfig config;
+        try
+        {
+            config = BertConfig.Load(configPath);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BaseModelException(ex.Message, ex);
+        }
+
+        var safetensors = Path.Combine(folder, "model.safetensors");
+        var pickle = Path.Combine(folder, "pytorch_model.bin");
+        var (format, weights) = File.Exists(safetensors) ? (BaseModelFormat.Safetensors, safetensors)
+            : File.Exists(pickle) ? (BaseModelFormat.PyTorchPickle, pickle)
+            : throw new BaseModelException($"{folder} has no weights: expected model.safetensors or pytorch_model.bin.");
+        return new BaseModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), config, vocab, ReadLowerCase(folder), format, weights);
+    }
+
+    private static bool ReadLowerCase(string folder)
+    {
+        var path = Path.Combine(folder, "tokenizer_config.json");
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path))?["do_lower_case"]?.GetValue<bool>() ?? true;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            throw new BaseModelException($"{path} is not valid JSON with a boolean do_lower_case: {ex.Message}", ex);
+        }
+    }
+
+    private static string RequireFile(string folder, string name, string what)
+    {
+        var path = Path.Combine(folder, name);
+        return File.Exists(path) ? path : throw new BaseModelException($"{path} is missing ({what}).");
+    }
+}
