@@ -1,0 +1,11 @@
+namespace Platform.Modeling.Training;
+
+/// <summary>How the loss weighs classes.</summary>
+public enum ClassWeighting
+{
+    /// <summary>Every example counts the same.</summary>
+    None,
+
+    /// <summary>Inverse class frequency (scikit-learn's <c>balanced</c>): rare classes count more.</summary>
+    Balanced,
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using Platform.Modeling.Bert;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Platform.Modeling.Training;
+
+/// <summary>
+/// Fine-tunes a <see cref="BertForSequenceClassification"/>: AdamW with linear warmup and decay,
+/// gradient clipping and accumulation, dynamic padding over length-grouped batches, evaluation each
+/// epoch (and every N steps), early stopping on validation macro-F1, the best weights kept, and
+/// checkpoints that a later run resumes from exactly.
+/// </summary>
+internal sealed class Trainer(TrainingOptions options, int padId, string? checkpointDirectory = null)
+{
+    public TrainingResult Train(
+        BertForSequenceClassification model,
+        EncodedDataset train,
+        EncodedDataset validation,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var device = DeviceSelector.Resolve(options.Device);
+        model.to(device);
+        model.train();
+
+        var decay = model.named_parameters().Where(p => !IsNoDecay(p.name)).Select(p => p.parameter);
+        var noDecay = model.named_parameters().Where(p => IsNoDecay(p.name)).Select(p => p.parameter);
+        using var optimizer = optim.AdamW(
+            [new AdamW.ParamGroup(decay, new AdamW.Options { weight_decay = options.WeightDecay }), new AdamW.ParamGroup(noDecay, new AdamW.Options { weight_decay = 0 })],
+            lr: options.LearningRate);
+
+        var batchesPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
+        var stepsPerEpoch = (batchesPerEpoch + options.GradientAccumulationSteps - 1) / options.GradientAccumulationSteps;
+        var totalSteps = stepsPerEpoch * options.Epochs;
+        if (options.MaxSteps > 0)
+        {
+            totalSteps = Math.Min(totalSteps, options.MaxSteps);
+        }
+
+        var schedule = new LearningRateSchedule(options.LearningRate, (int)Math.Round(totalSteps * options.WarmupRatio), totalSteps);
+        var state = new TrainerState { Seed = options.Seed, TotalSteps = totalSteps };
+        Dictionary<string, Tensor>? best = null;
+        var resumed = false;
+        if (checkpointDirectory is not null && TrainingCheckpoint.TryLoad(checkpointDirectory, model, optimizer) is { } saved)
+        {
+            state = saved.State;
+            best = saved.Best;
+            random.set_rng_state(tensor(Convert.FromBase64String(state.RngState)));
+            resumed = true;
+        }
+        else
+        {
+            random.manual_seed(options.Seed);
+        }
+
+        using var lossWeights = LossFunctions.ClassWeights(train, options.ClassWeighting, device);
+        var clock = Stopwatch.StartNew();
+        var startStep = state.GlobalStep;
+        var sequences = 0L;
+        var stoppedEarly = false;
+
+        for (var epoch = state.Epoch; epoch < options.Epochs && state.GlobalStep < totalSteps && !stoppedEarly; epoch++)
+        {
+            var plan = BatchPlanner.Plan(train.Examples, options.BatchSize, options.LengthGroupingFactor, options.Seed, epoch);
+            var firstBatch = epoch == state.Epoch ? state.NextBatch : 0;
+            var pending = 0;
+            for (var b = firstBatch; b < plan.Count && state.GlobalStep < totalSteps; b++)
+            {
+                if (pending == 0 && cancellationToken.IsCancellationRequested)
+                {
+                    Checkpoint(model, optimizer, state with { Epoch = epoch, NextBatch = b }, best);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var batch = plan[b].Select(i => train.Examples[i]).ToArray();
+                var loss = Forward(model, batch, train, lossWeights, device);
+                state = state with { LossSum = state.LossSum + loss, LossCount = state.LossCount + 1 };
+                sequences += batch.Length;
+                pending++;
+                var endOfEpoch = b == plan.Count - 1;
+                if (pending < options.GradientAccumulationSteps && !endOfEpoch)
+                {
+                    continue;
+                }
+
+                var learningRate = schedule.At(state.GlobalStep);
+                Step(model, optimizer, learningRate);
+                pending = 0;
+                state = state with { GlobalStep = state.GlobalStep + 1, Epoch = epoch, NextBatch = b + 1 };
+                Report(progress, "train", state, epoch, learningRate, clock, sequences, startStep, null);
+
+                var evaluate = endOfEpoch || state.GlobalStep == totalSteps
+                    || (options.EvaluateEverySteps > 0 && state.GlobalStep % options.EvaluateEverySteps == 0);
+                if (evaluate)
+                {
+                    (state, best, stoppedEarly) = Evaluate(model, validation, state, epoch, best, device);
+                    Report(progress, "evaluate", state, epoch, learningRate, clock, sequences, startStep, state.History[^1].MacroF1);
+                }
+
+                var next = endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state;
+                if (evaluate || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
+                {
+                    Checkpoint(model, optimizer, next, best);
+                }
+
+                state = next;
+                if (stoppedEarly)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (best is not null)
+        {
+            using var guard = no_grad();
+            foreach (var (name, parameter) in model.state_dict())
+            {
+                parameter.copy_(best[name]);
+            }
+        }
+
+        model.eval();
+        var elapsed = clock.Elapsed;
+        return new TrainingResult(
+            state.GlobalStep,
+            state.BestStep,
+            state.BestMacroF1,
+            stoppedEarly,
+            resumed,
+            elapsed,
+            sequences / Math.Max(elapsed.TotalSeconds, 1e-9),
+            state.History,
+            state.Thresholds);
+    }
+
+    private static bool IsNoDecay(string name) => name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal);
+
+    private double Forward(BertForSequenceClassification model, EncodedExample[] batch, EncodedDataset train, Tensor? lossWeights, Device device)
+    {
+        using var scope = NewDisposeScope();
+        var (ids, mask) = BatchCollator.Inputs([.. batch.Select(e => e.InputIds)], padId, device);
+        var targets = BatchCollator.Targets(batch, train.Labels.Count, train.IsMultiLabel, device);
+        var logits = model.forward(ids, mask);
+        var loss = LossFunctions.Compute(logits, targets, train.IsMultiLabel, lossWeights);
+        (loss / options.GradientAccumulationSteps).backward();
+        return loss.item<float>();
+    }
+
+    private void Step(BertForSequenceClassification model, OptimizerHelper optimizer, double learningRate)
+    {
+        if (options.MaxGradNorm > 0)
+        {
+            nn.utils.clip_grad_norm_(model.parameters(), options.MaxGradNorm);
+        }
+
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+
+        optimizer.step();
+        optimizer.zero_grad();
+    }
+
+    private (TrainerState State, Dictionary<string, Tensor>? Best, bool Stop) Evaluate(
+        BertForSequenceClassification model, EncodedDataset validation, TrainerState state, int epoch, Dictionary<string, Tensor>? best, Device device)
+    {
+        var probabilities = ModelScorer.Probabilities(model, [.. validation.Examples.Select(e => e.InputIds)], Math.Max(options.BatchSize, 64), padId, validation.IsMultiLabel, device);
+        var (macroF1, accuracy, thresholds) = ValidationScorer.Score(validation, probabilities);
+        var trainLoss = state.LossCount == 0 ? 0 : state.LossSum / state.LossCount;
+        var history = new List<EvaluationRecord>(state.History) { new(state.GlobalStep, epoch + 1, trainLoss, macroF1, accuracy) };
+        state = state with { History = history, LossSum = 0, LossCount = 0 };
+        if (macroF1 > state.BestMacroF1 + 1e-9)
+        {
+            if (best is not null)
+            {
+                foreach (var tensor in best.Values)
+                {
+                    tensor.Dispose();
+                }
+            }
+
+            best = TrainingCheckpoint.CloneToCpu(model);
+            return (state with { BestMacroF1 = macroF1, BestStep = state.GlobalStep, EvaluationsWithoutImprovement = 0, Thresholds = thresholds?.ToList() }, best, false);
+        }
+
+        var stale = state.EvaluationsWithoutImprovement + 1;
+        return (state with { EvaluationsWithoutImprovement = stale }, best, options.EarlyStoppingPatience > 0 && stale >= options.EarlyStoppingPatience);
+    }
+
+    private void Checkpoint(BertForSequenceClassification model, OptimizerHelper optimizer, TrainerState state, Dictionary<string, Tensor>? best)
+    {
+        if (checkpointDirectory is null)
+        {
+            return;
+        }
+
+        using var rng = random.get_rng_state();
+        var withRng = state with { RngState = Convert.ToBase64String(rng.data<byte>().ToArray()) };
+        TrainingCheckpoint.Save(checkpointDirectory, model, optimizer, withRng, best);
+    }
+
+    private void Report(IProgress<TrainingProgress>? progress, string phase, TrainerState state, int epoch, double learningRate, Stopwatch clock, long sequences, int startStep, double? macroF1)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        var done = state.GlobalStep - startStep;
+        var perStep = done > 0 ? clock.Elapsed / done : TimeSpan.Zero;
+        var eta = done > 0 ? perStep * (state.TotalSteps - state.GlobalStep) : (TimeSpan?)null;
+        var loss = state.LossCount == 0 ? (state.History.Count > 0 ? state.History[^1].TrainLoss : 0) : state.LossSum / state.LossCount;
+        progress.Report(new TrainingProgress(
+            phase, epoch + 1, options.Epochs, state.GlobalStep, state.TotalSteps, loss, learningRate,
+            sequences / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), eta, macroF1,
+            double.IsNegativeInfinity(state.BestMacroF1) ? null : state.BestMacroF1));
+    }
+}

@@ -1,0 +1,32 @@
+namespace Platform.Modeling.Training;
+
+/// <summary>The trainer's resumable position, saved beside the weights and optimizer in a checkpoint.</summary>
+internal sealed record TrainerState
+{
+    public int GlobalStep { get; init; }
+
+    public int Epoch { get; init; }
+
+    /// <summary>Index of the next batch to run within <see cref="Epoch"/>.</summary>
+    public int NextBatch { get; init; }
+
+    public double BestMacroF1 { get; init; } = double.NegativeInfinity;
+
+    public int BestStep { get; init; } = -1;
+
+    public int EvaluationsWithoutImprovement { get; init; }
+
+    public double LossSum { get; init; }
+
+    public int LossCount { get; init; }
+
+    public string RngState { get; init; } = "";
+
+    public int Seed { get; init; }
+
+    public int TotalSteps { get; init; }
+
+    public List<EvaluationRecord> History { get; init; } = [];
+
+    public List<float>? Thresholds { get; init; }
+}

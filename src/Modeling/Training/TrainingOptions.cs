@@ -1,0 +1,58 @@
+namespace Platform.Modeling.Training;
+
+/// <summary>Hyperparameters and run controls of one fine-tuning run.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 3;
+
+    public double LearningRate { get; init; } = 5e-5;
+
+    public int BatchSize { get; init; } = 32;
+
+    public int MaxLength { get; init; } = 128;
+
+    /// <summary>Fraction of the optimizer steps spent warming the learning rate up from 0.</summary>
+    public double WarmupRatio { get; init; } = 0.1;
+
+    public double WeightDecay { get; init; } = 0.01;
+
+    public double MaxGradNorm { get; init; } = 1.0;
+
+    public int GradientAccumulationSteps { get; init; } = 1;
+
+    public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Also evaluate every N optimizer steps (0: at the end of each epoch only).</summary>
+    public int EvaluateEverySteps { get; init; }
+
+    /// <summary>Stop after this many evaluations without a better validation macro-F1 (0: never stop early).</summary>
+    public int EarlyStoppingPatience { get; init; } = 2;
+
+    /// <summary>Write a resumable checkpoint every N optimizer steps (0: only at evaluations).</summary>
+    public int CheckpointEverySteps { get; init; }
+
+    /// <summary>Stop after this many optimizer steps in total (0: no limit); for smoke runs and tests.</summary>
+    public int MaxSteps { get; init; }
+
+    /// <summary><c>auto</c> (CUDA when present), <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>Examples per length-sorted pool; larger pools pad less but shuffle less.</summary>
+    public int LengthGroupingFactor { get; init; } = 50;
+
+    /// <summary>Validates the options, returning a message per problem.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Epochs < 1) { problems.Add($"epochs must be at least 1 (got {Epochs})."); }
+        if (LearningRate is <= 0 or > 1) { problems.Add($"learning rate must be in (0, 1] (got {LearningRate})."); }
+        if (BatchSize < 1) { problems.Add($"batch size must be at least 1 (got {BatchSize})."); }
+        if (MaxLength is < 8 or > 512) { problems.Add($"max length must be between 8 and 512 (got {MaxLength})."); }
+        if (WarmupRatio is < 0 or >= 1) { problems.Add($"warmup ratio must be in [0, 1) (got {WarmupRatio})."); }
+        if (GradientAccumulationSteps < 1) { problems.Add($"gradient accumulation steps must be at least 1 (got {GradientAccumulationSteps})."); }
+        if (Device is not ("auto" or "cpu" or "cuda")) { problems.Add($"device must be auto, cpu or cuda (got '{Device}')."); }
+        return problems;
+    }
+}

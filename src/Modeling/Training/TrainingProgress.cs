@@ -1,0 +1,18 @@
+namespace Platform.Modeling.Training;
+
+/// <summary>A progress report from the trainer, at each optimizer step and after each evaluation.</summary>
+public sealed record TrainingProgress(
+    string Phase,
+    int Epoch,
+    int Epochs,
+    int Step,
+    int TotalSteps,
+    double Loss,
+    double LearningRate,
+    double SequencesPerSecond,
+    TimeSpan? Eta,
+    double? ValidationMacroF1,
+    double? BestValidationMacroF1)
+{
+    public double Fraction => TotalSteps == 0 ? 0 : Math.Clamp((double)Step / TotalSteps, 0, 1);
+}

@@ -1,0 +1,83 @@
+using Platform.Modeling.BaseModels;
+using Platform.Modeling.Bert;
+using Platform.Modeling.Training;
+using static TorchSharp.torch;
+
+namespace Platform.Modeling.Tests.Training;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("trainer-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Forward_TinyModel_ReturnsOneLogitPerLabel()
+    {
+        using var model = CreateTinyModel(labels: 3);
+        model.eval();
+        using var ids = tensor(new long[] { 101, 2204, 102, 0, 101, 2919, 3671, 102 }, [2, 4]);
+        using var mask = tensor(new long[] { 1, 1, 1, 0, 1, 1, 1, 1 }, [2, 4]);
+        using var logits = model.forward(ids, mask);
+        Assert.Equal([2L, 3L], logits.shape);
+    }
+
+    [Fact]
+    public void Train_TinyModelOnLearnableTask_LossFallsAndValidationIsAccurate()
+    {
+        using var model = CreateTinyModel(labels: 3);
+        var options = new TrainingOptions { Epochs = 8, BatchSize = 16, LearningRate = 5e-3, WarmupRatio = 0.1, EarlyStoppingPatience = 0, Device = "cpu" };
+        var result = new Trainer(options, padId: 0).Train(model, SyntheticData.Create(300, seed: 1), SyntheticData.Create(90, seed: 2));
+
+        Assert.Equal(8, result.History.Count);
+        Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss * 0.5, $"loss {result.History[0].TrainLoss} -> {result.History[^1].TrainLoss}");
+        Assert.True(result.BestMacroF1 > 0.9, $"best macro-F1 {result.BestMacroF1}");
+    }
+
+    [Fact]
+    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun()
+    {
+        var train = SyntheticData.Create(120, seed: 3);
+        var validation = SyntheticData.Create(30, seed: 4);
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 8, LearningRate = 1e-3, GradientAccumulationSteps = 2, EvaluateEverySteps = 5, EarlyStoppingPatience = 0, Device = "cpu" };
+
+        using var reference = CreateTinyModel(labels: 3);
+        var expected = new Trainer(options, padId: 0).Train(reference, train, validation);
+
+        var checkpoint = Path.Combine(_directory, "checkpoint");
+        using (var interrupted = CreateTinyModel(labels: 3))
+        using (var cancellation = new CancellationTokenSource())
+        {
+            var progress = new SynchronousProgress(p =>
+            {
+                if (p.Step == 7)
+                {
+                    cancellation.Cancel();
+                }
+            });
+            Assert.ThrowsAny<OperationCanceledException>(() => new Trainer(options, padId: 0, checkpoint).Train(interrupted, train, validation, progress, cancellation.Token));
+        }
+
+        using var resumed = CreateTinyModel(labels: 3, seed: 999);
+        var actual = new Trainer(options, padId: 0, checkpoint).Train(resumed, train, validation);
+
+        Assert.True(actual.Resumed);
+        Assert.Equal(expected.Steps, actual.Steps);
+        Assert.Equal(expected.History.Select(h => h.Step), actual.History.Select(h => h.Step));
+        Assert.Equal(expected.BestStep, actual.BestStep);
+        var referenceWeights = reference.state_dict();
+        foreach (var (name, parameter) in resumed.state_dict())
+        {
+            var difference = (parameter - referenceWeights[name]).abs().max().item<float>();
+            Assert.True(difference < 1e-5, $"{name} differs by {difference}");
+        }
+    }
+
+    internal static BertForSequenceClassification CreateTinyModel(int labels, long seed = 7) =>
+        ClassifierFactory.Create(BaseModelResolver.Resolve(BaseModelResolver.TinyRandom), labels, seed).Model;
+
+    private sealed class SynchronousProgress(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => onReport(value);
+    }
+}
