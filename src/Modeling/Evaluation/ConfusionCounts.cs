@@ -18,8 +18,6 @@ internal readonly record struct ConfusionCounts(long TruePositives, long FalsePo
         left.FalsePositives + right.FalsePositives,
         left.FalseNegatives + right.FalseNegatives);
 
-    public ConfusionCounts Add(ConfusionCounts other) => this + other;
-
     public AveragedScores ToAveragedScores() => new(Precision, Recall, F1);
 
     public ClassScores ToClassScores(string label) =>

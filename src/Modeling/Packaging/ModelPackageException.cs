@@ -1,0 +1,28 @@
+namespace Platform.Modeling.Packaging;
+
+/// <summary>A model package is incomplete, damaged or unreadable; the message names the file and what is wrong with it.</summary>
+public sealed class ModelPackageException : Exception
+{
+    public ModelPackageException()
+    {
+    }
+
+    public ModelPackageException(string message)
+        : base(message)
+    {
+    }
+
+    public ModelPackageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ModelPackageException(string message, string filePath, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        FilePath = filePath;
+    }
+
+    /// <summary>Full path of the file at fault (the manifest itself, or a file it lists), when there is one.</summary>
+    public string? FilePath { get; }
+}
