@@ -1,0 +1,82 @@
+namespace Platform.Shared.Datasets;
+
+/// <summary>Mutable tallies collected while reading; frozen into a <see cref="ValidationReport"/>.</summary>
+internal sealed class ReportBuilder
+{
+    private const int LinesPerReason = 10;
+
+    private readonly Dictionary<string, (int Count, List<int> Lines)> _drops = new(StringComparer.Ordinal);
+
+    public List<string> Warnings { get; } = [];
+
+    public IReadOnlyList<string> Columns { get; set; } = [];
+
+    public bool IsMultiLabel { get; set; }
+
+    public int RowsRead { get; set; }
+
+    public int DuplicateTexts { get; set; }
+
+    public int ConflictingDuplicates { get; set; }
+
+    public int RowsDropped { get; private set; }
+
+    public LongTextSummary? LongTexts { get; set; }
+
+    public void Drop(string reason, int line)
+    {
+        RowsDropped++;
+        if (!_drops.TryGetValue(reason, out var tally))
+        {
+            tally = (0, new List<int>(LinesPerReason));
+        }
+        if (tally.Lines.Count < LinesPerReason)
+        {
+            tally.Lines.Add(line);
+        }
+        _drops[reason] = (tally.Count + 1, tally.Lines);
+    }
+
+    public string DropSummary() =>
+        _drops.Count == 0 ? "none" : string.Join(", ", _drops.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {d.Value.Count}"));
+
+    public ValidationReport Build(IReadOnlyList<LabeledExample> kept, DatasetOptions options, DatasetError? error)
+    {
+        var distribution = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var example in kept)
+        {
+            foreach (var label in example.Labels)
+            {
+                distribution[label] = distribution.GetValueOrDefault(label) + 1;
+            }
+        }
+        var rare = distribution.Where(d => d.Value < options.RareClassThreshold).Select(d => new RareClass(d.Key, d.Value)).ToList();
+        var warnings = new List<string>(Warnings);
+        if (rare.Count > 0)
+        {
+            warnings.Add($"{rare.Count} class(es) have fewer than {options.RareClassThreshold} examples ({string.Join(", ", rare.Select(r => $"'{r.Label}': {r.Count}"))}); " +
+                "the model will barely learn them and they may be missing from validation/test splits. Add examples or merge classes.");
+        }
+        if (LongTexts is { Count: > 0 } longTexts)
+        {
+            warnings.Add($"{longTexts.Count} text(s) are longer than {longTexts.MaxTokens} tokens and will be truncated in training (first at line {longTexts.Lines[0]}).");
+        }
+        return new ValidationReport
+        {
+            RowsRead = RowsRead,
+            RowsKept = kept.Count,
+            RowsDropped = RowsDropped,
+            DropReasons = new SortedDictionary<string, DropReasonSummary>(
+                _drops.ToDictionary(d => d.Key, d => new DropReasonSummary(d.Value.Count, d.Value.Lines)), StringComparer.Ordinal),
+            LabelDistribution = distribution,
+            DuplicateTexts = DuplicateTexts,
+            ConflictingDuplicates = ConflictingDuplicates,
+            TextsLongerThanMaxTokens = LongTexts,
+            RareClasses = rare,
+            Warnings = warnings,
+            Error = error,
+            IsMultiLabel = IsMultiLabel,
+            ColumnsFound = Columns,
+        };
+    }
+}
