@@ -1,3 +1,5 @@
+using Platform.Shared.Datasets;
+
 namespace Platform.Modeling.Training;
 
 /// <summary>

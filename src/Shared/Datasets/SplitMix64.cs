@@ -4,7 +4,7 @@ namespace Platform.Shared.Datasets;
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny PRNG whose output is fixed by its definition, unlike
 /// System.Random, whose seeded sequence is an implementation detail. Splits must reproduce forever.
 /// </summary>
-internal sealed class SplitMix64(ulong seed)
+public sealed class SplitMix64(ulong seed)
 {
     private ulong _state = seed;
 

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Platform.Modeling.Bert;
+using Platform.Modeling.Evaluation;
+using Platform.Modeling.Tokenization;
+using TorchSharp.PyBridge;
+
+namespace Platform.Modeling.Packaging;
+
+/// <summary>
+/// A trained model as a folder that Hugging Face transformers can also load: <c>model.safetensors</c>
+/// (BertForSequenceClassification names), <c>config.json</c> with id2label/label2id, <c>vocab.txt</c>,
+/// plus <c>labels.json</c>, <c>training.json</c>, <c>metrics.json</c>, <c>inference.json</c> and a
+/// <c>manifest.json</c> of SHA-256 hashes checked on every load.
+/// </summary>
+public sealed class ModelPackage
+{
+    public const string WeightsFile = "model.safetensors";
+    public const string ConfigFile = "config.json";
+    public const string VocabFile = "vocab.txt";
+    public const string LabelsFile = "labels.json";
+    public const string TrainingFile = "training.json";
+    public const string MetricsFile = "metrics.json";
+    public const string InferenceFile = "inference.json";
+    public const string TokenizerConfigFile = "tokenizer_config.json";
+
+    private ModelPackage(string directory, BertConfig config, PackageLabels labels, InferencePrecision? inference, PackageManifest manifest, bool lowerCase)
+    {
+        Directory = directory;
+        Config = config;
+        Labels = labels;
+        Inference = inference;
+        Manifest = manifest;
+        LowerCase = lowerCase;
+    }
+
+    public string Directory { get; }
+
+    public BertConfig Config { get; }
+
+    public PackageLabels Labels { get; }
+
+    public InferencePrecision? Inference { get; }
+
+    public PackageManifest Manifest { get; }
+
+    public bool LowerCase { get; }
+
+    /// <summary>Opens a package after verifying every file against its manifest.</summary>
+    public static ModelPackage Open(string directory)
+    {
+        var manifest = PackageManifestIO.Verify(directory);
+        var config = BertConfig.Load(Path.Combine(directory, ConfigFile));
+        var labels = Read<PackageLabels>(directory, LabelsFile) ?? throw new ModelPackageException($"{LabelsFile} is empty.", Path.Combine(directory, LabelsFile));
+        var inference = File.Exists(Path.Combine(directory, InferenceFile)) ? Read<InferencePrecision>(directory, InferenceFile) : null;
+        var lowerCase = !File.Exists(Path.Combine(directory, TokenizerConfigFile))
+            || JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, TokenizerConfigFile))).RootElement.GetProperty("do_lower_case").GetBoolean();
+        return new ModelPackage(directory, config, labels, inference, manifest, lowerCase);
+    }
+
+    internal BertForSequenceClassification CreateModel()
+    {
+        var model = new BertForSequenceClassification(Config, Labels.Labels.Count);
+        model.load_safetensors(Path.Combine(Directory, WeightsFile));
+        model.eval();
+        return model;
+    }
+
+    internal WordPieceTokenizer CreateTokenizer() => WordPieceTokenizer.FromVocabFile(Path.Combine(Directory, VocabFile), LowerCase);
+
+    /// <summary>Writes a package folder (replacing one that exists) and seals it with a manifest.</summary>
+    internal static void Write(
+        string directory,
+        BertForSequenceClassification model,
+        string vocabPath,
+        bool lowerCase,
+        PackageLabels labels,
+        TrainingRecord training,
+        object metrics,
+        InferencePrecision inference)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        Training.TrainingCheckpoint.SaveWeights(Path.Combine(directory, WeightsFile), model.state_dict());
+        model.Config.ForClassification(labels.Labels, labels.MultiLabel).Save(Path.Combine(directory, ConfigFile));
+        File.Copy(vocabPath, Path.Combine(directory, VocabFile), overwrite: true);
+        WriteJson(directory, TokenizerConfigFile, new Dictionary<string, object> { ["do_lower_case"] = lowerCase, ["tokenizer_class"] = "BertTokenizer", ["model_max_length"] = training.Hyperparameters.MaxLength });
+        WriteJson(directory, LabelsFile, labels);
+        WriteJson(directory, TrainingFile, training);
+        WriteJson(directory, MetricsFile, metrics);
+        WriteJson(directory, InferenceFile, inference);
+        PackageManifestIO.Write(directory, training.TrainedAt);
+    }
+
+    private static void WriteJson<T>(string directory, string name, T value) => File.WriteAllText(Path.Combine(directory, name), MetricsJson.Serialize(value));
+
+    private static T? Read<T>(string directory, string name)
+    {
+        var path = Path.Combine(directory, name);
+        try
+        {
+            return MetricsJson.Deserialize<T>(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new ModelPackageException($"{name} is not valid: {ex.Message}", path);
+        }
+    }
+}

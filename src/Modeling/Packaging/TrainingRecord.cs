@@ -1,0 +1,21 @@
+using Platform.Modeling.Training;
+
+namespace Platform.Modeling.Packaging;
+
+/// <summary>Content of <c>training.json</c>: everything needed to reproduce or audit the run.</summary>
+public sealed record TrainingRecord(
+    string BaseModel,
+    TrainingOptions Hyperparameters,
+    string DatasetSha256,
+    int TrainExamples,
+    int ValidationExamples,
+    int TestExamples,
+    int Steps,
+    int BestStep,
+    double BestValidationMacroF1,
+    bool StoppedEarly,
+    double TrainingSeconds,
+    double SequencesPerSecond,
+    IReadOnlyList<EvaluationRecord> History,
+    IReadOnlyDictionary<string, string> Versions,
+    DateTimeOffset TrainedAt);
