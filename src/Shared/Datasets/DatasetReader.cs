@@ -21,19 +21,19 @@ public static class DatasetReader
         }
         catch (NotTextException e)
         {
-            return Reject(report, [], options, new DatasetError(DatasetErrorCodes.NotText, e.Message, e.Line));
+            return Reject(report, options, new DatasetError(DatasetErrorCodes.NotText, e.Message, e.Line));
         }
         if (parser.Error is { } parseError)
         {
-            return Reject(report, [], options, parseError);
+            return Reject(report, options, parseError);
         }
         if (parser.Layout is null)
         {
-            return Reject(report, [], options, EmptyFile(text));
+            return Reject(report, options, EmptyFile(text));
         }
         if (report.RowsRead == 0)
         {
-            return Reject(report, [], options, new DatasetError(DatasetErrorCodes.NoDataRows,
+            return Reject(report, options, new DatasetError(DatasetErrorCodes.NoDataRows,
                 $"The file has a header on line {parser.HeaderLine} ({string.Join(", ", report.Columns)}) but no data rows. Add one row per labelled text below the header.",
                 parser.HeaderLine));
         }
@@ -42,14 +42,14 @@ public static class DatasetReader
         {
             report.LongTexts = CountLongTexts(kept, options.MaxTokens, countTokens);
         }
-        var error = Check(kept, options, report);
+        var distribution = ReportBuilder.CountLabels(kept);
+        var error = Check(kept, distribution, options, report);
         if (error is not null)
         {
-            return Reject(report, kept, options, error);
+            return new DatasetReadResult(null, report.Build(kept.Count, distribution, options, error));
         }
-        var labels = LabelsOf(kept);
-        var dataset = new LabeledDataset(kept, labels, report.IsMultiLabel);
-        return new DatasetReadResult(dataset, report.Build(kept, options, null));
+        var dataset = new LabeledDataset(kept, [.. distribution.Keys], report.IsMultiLabel);
+        return new DatasetReadResult(dataset, report.Build(kept.Count, distribution, options, null));
     }
 
     /// <summary>Reads the CSV file at <paramref name="path"/>.</summary>
@@ -68,7 +68,7 @@ public static class DatasetReader
             $"The file {what}. Upload a CSV whose first line is a header (e.g. 'text,label') followed by one row per labelled text.", null);
     }
 
-    private static DatasetError? Check(List<LabeledExample> kept, DatasetOptions options, ReportBuilder report)
+    private static DatasetError? Check(List<LabeledExample> kept, SortedDictionary<string, int> distribution, DatasetOptions options, ReportBuilder report)
     {
         var minimum = Math.Max(options.MinRows, 1);
         if (kept.Count < minimum)
@@ -77,11 +77,11 @@ public static class DatasetReader
                 $"Only {kept.Count} usable row(s) remain of {report.RowsRead} read ({report.RowsDropped} dropped: {report.DropSummary()}); at least {minimum} are required. " +
                 "Add more labelled rows, fix the dropped ones (see dropReasons for line numbers), or lower DatasetOptions.MinRows.", null);
         }
-        var labels = LabelsOf(kept);
+        var labels = distribution.Keys;
         if (labels.Count < 2)
         {
             return new DatasetError(DatasetErrorCodes.SingleClass,
-                $"All {kept.Count} usable rows have the single label '{labels[0]}'; a classifier needs at least 2 classes. " +
+                $"All {kept.Count} usable rows have the single label '{labels.First()}'; a classifier needs at least 2 classes. " +
                 "Add rows with other labels, or check that the label column is the right one.", null);
         }
         if (labels.Count > 100 && labels.Count * 2 > kept.Count)
@@ -89,21 +89,6 @@ public static class DatasetReader
             report.Warnings.Add($"There are {labels.Count} distinct labels for {kept.Count} rows; check that the label column holds labels, not free text.");
         }
         return null;
-    }
-
-    private static List<string> LabelsOf(List<LabeledExample> kept)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var example in kept)
-        {
-            foreach (var label in example.Labels)
-            {
-                set.Add(label);
-            }
-        }
-        var labels = set.ToList();
-        labels.Sort(StringComparer.Ordinal);
-        return labels;
     }
 
     private static LongTextSummary CountLongTexts(List<LabeledExample> kept, int maxTokens, Func<string, int> countTokens)
@@ -127,6 +112,6 @@ public static class DatasetReader
         return new LongTextSummary(count, maxTokens, longest, lines);
     }
 
-    private static DatasetReadResult Reject(ReportBuilder report, List<LabeledExample> kept, DatasetOptions options, DatasetError error) =>
-        new(null, report.Build(kept, options, error));
+    private static DatasetReadResult Reject(ReportBuilder report, DatasetOptions options, DatasetError error) =>
+        new(null, report.Build(0, new SortedDictionary<string, int>(StringComparer.Ordinal), options, error));
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Platform.Shared.Datasets;
 
 /// <summary>Mutable tallies collected while reading; frozen into a <see cref="ValidationReport"/>.</summary>
@@ -40,16 +42,23 @@ internal sealed class ReportBuilder
     public string DropSummary() =>
         _drops.Count == 0 ? "none" : string.Join(", ", _drops.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {d.Value.Count}"));
 
-    public ValidationReport Build(IReadOnlyList<LabeledExample> kept, DatasetOptions options, DatasetError? error)
+    /// <summary>Label to number of examples carrying it, sorted ordinal.</summary>
+    public static SortedDictionary<string, int> CountLabels(IReadOnlyList<LabeledExample> examples)
     {
-        var distribution = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var example in kept)
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var example in examples)
         {
             foreach (var label in example.Labels)
             {
-                distribution[label] = distribution.GetValueOrDefault(label) + 1;
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, label, out _);
+                count++;
             }
         }
+        return new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
+    }
+
+    public ValidationReport Build(int kept, SortedDictionary<string, int> distribution, DatasetOptions options, DatasetError? error)
+    {
         var rare = distribution.Where(d => d.Value < options.RareClassThreshold).Select(d => new RareClass(d.Key, d.Value)).ToList();
         var warnings = new List<string>(Warnings);
         if (rare.Count > 0)
@@ -64,7 +73,7 @@ internal sealed class ReportBuilder
         return new ValidationReport
         {
             RowsRead = RowsRead,
-            RowsKept = kept.Count,
+            RowsKept = kept,
             RowsDropped = RowsDropped,
             DropReasons = new SortedDictionary<string, DropReasonSummary>(
                 _drops.ToDictionary(d => d.Key, d => new DropReasonSummary(d.Value.Count, d.Value.Lines)), StringComparer.Ordinal),
