@@ -11,6 +11,26 @@ internal static class BertCharacters
     public static readonly SearchValues<char> PlainAscii = SearchValues.Create(
         "\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    private static readonly CharKind[] AsciiKinds = [.. Enumerable.Range(0, 128).Select(c =>
+        c is ' ' or '\t' or '\n' or '\r' ? CharKind.Whitespace : IsAsciiPunctuation(c) ? CharKind.Punctuation : CharKind.Word)];
+
+    /// <summary>
+    /// The kind of the character at <paramref name="index"/> in text whose only non-ASCII whitespace has been
+    /// turned into spaces; a punctuation character outside the BMP is reported at its high surrogate.
+    /// </summary>
+    public static CharKind KindAt(ReadOnlySpan<char> text, int index)
+    {
+        var c = text[index];
+        if (c < 128)
+        {
+            return AsciiKinds[c];
+        }
+
+        return Rune.DecodeFromUtf16(text[index..], out var rune, out _) == OperationStatus.Done && IsPunctuation(rune)
+            ? CharKind.Punctuation
+            : CharKind.Word;
+    }
+
     /// <summary>True for the ASCII ranges HF counts as punctuation whatever their category: 33–47, 58–64, 91–96, 123–126.</summary>
     public static bool IsAsciiPunctuation(int c) =>
         c is (>= 33 and <= 47) or (>= 58 and <= 64) or (>= 91 and <= 96) or (>= 123 and <= 126);

@@ -75,8 +75,8 @@ internal sealed class WordPieceEncoder(WordPieceModel model, SpecialTokenMatcher
         var i = 0;
         while (i < text.Length)
         {
-            var c = text[i];
-            if (c is ' ' or '\t' or '\n' or '\r')
+            var kind = BertCharacters.KindAt(text, i);
+            if (kind == CharKind.Whitespace)
             {
                 i++;
                 continue;
@@ -95,24 +95,18 @@ internal sealed class WordPieceEncoder(WordPieceModel model, SpecialTokenMatcher
                 continue;
             }
 
-            var length = PunctuationLength(text[i..]);
-            if (length > 0)
-            {
-                if (!model.Append(text.Slice(i, length), ref sink))
-                {
-                    return false;
-                }
-
-                i += length;
-                continue;
-            }
-
             var start = i;
-            do
+            if (kind == CharKind.Punctuation)
             {
-                i += c < 128 ? 1 : char.IsHighSurrogate(c) && i + 1 < text.Length ? 2 : 1;
+                i += char.IsHighSurrogate(text[i]) ? 2 : 1;
             }
-            while (i < text.Length && (c = text[i]) is not (' ' or '\t' or '\n' or '\r') && PunctuationLength(text[i..]) == 0);
+            else
+            {
+                // A low surrogate is never a boundary, so stepping one UTF-16 unit at a time is safe.
+                while (++i < text.Length && BertCharacters.KindAt(text, i) == CharKind.Word)
+                {
+                }
+            }
 
             if (!model.Append(text[start..i], ref sink))
             {
@@ -121,19 +115,5 @@ internal sealed class WordPieceEncoder(WordPieceModel model, SpecialTokenMatcher
         }
 
         return true;
-    }
-
-    /// <summary>UTF-16 length of the punctuation character starting <paramref name="text"/>, or 0 if it is not one.</summary>
-    private static int PunctuationLength(ReadOnlySpan<char> text)
-    {
-        var c = text[0];
-        if (c < 128)
-        {
-            return BertCharacters.IsAsciiPunctuation(c) ? 1 : 0;
-        }
-
-        return Rune.DecodeFromUtf16(text, out var rune, out var consumed) == OperationStatus.Done && BertCharacters.IsPunctuation(rune)
-            ? consumed
-            : 0;
     }
 }
