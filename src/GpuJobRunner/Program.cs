@@ -1,1 +1,3 @@
-Console.WriteLine("runner");
+using Platform.GpuJobRunner.Cli;
+
+return await RunnerCli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Platform.Modeling.FineTuning;
+using Platform.Modeling.Training;
+using Platform.Shared.Datasets;
+
+namespace Platform.GpuJobRunner.Cli;
+
+/// <summary><c>train --data file.csv [...]</c>: the whole job, from CSV to model package.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var defaults = new TrainingOptions();
+        var data = new Option<FileInfo>("--data") { Description = "CSV with a header row: text,label (or text,labels with ';' for multi-label).", Required = true };
+        var baseModel = new Option<string>("--base") { Description = "minilm-l6 (built in), tiny-random, or a folder with config.json, vocab.txt and model.safetensors.", DefaultValueFactory = _ => "minilm-l6" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the model package.", DefaultValueFactory = _ => new DirectoryInfo("model") };
+        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => defaults.Epochs };
+        var learningRate = new Option<double>("--lr") { DefaultValueFactory = _ => defaults.LearningRate };
+        var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => defaults.BatchSize };
+        var maxLength = new Option<int>("--max-length") { DefaultValueFactory = _ => defaults.MaxLength };
+        var multiLabel = new Option<bool>("--multi-label") { Description = "Force multi-label (default: when the CSV has a 'labels' column)." };
+        var classWeights = new Option<ClassWeighting>("--class-weights") { Description = "none or balanced.", DefaultValueFactory = _ => ClassWeighting.None };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => defaults.Seed };
+        var patience = new Option<int>("--patience") { Description = "Evaluations without improvement before stopping (0: never).", DefaultValueFactory = _ => defaults.EarlyStoppingPatience };
+        var evalSteps = new Option<int>("--eval-steps") { Description = "Also evaluate every N steps (0: per epoch)." };
+        var accumulation = new Option<int>("--grad-accum") { DefaultValueFactory = _ => 1 };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Stop after N optimizer steps (0: no limit)." };
+        var checkpoint = new Option<DirectoryInfo?>("--checkpoint") { Description = "Checkpoint folder; an existing checkpoint there is resumed." };
+        var device = new Option<string>("--device") { DefaultValueFactory = _ => "auto" };
+        var textColumn = new Option<string>("--text-column") { DefaultValueFactory = _ => "text" };
+        var labelColumn = new Option<string>("--label-column") { DefaultValueFactory = _ => "label" };
+        var minRows = new Option<int>("--min-rows") { DefaultValueFactory = _ => new DatasetOptions().MinRows };
+
+        var command = new Command("train", "Validate a CSV, fine-tune, evaluate on a held-out split and write a model package.")
+        {
+            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
+        };
+        command.SetAction((result, cancellationToken) => Task.FromResult(CommandGuard.Run(() =>
+        {
+            var request = new FineTuneRequest(result.GetValue(data)!.FullName, result.GetValue(output)!.FullName)
+            {
+                BaseModel = result.GetValue(baseModel)!,
+                CheckpointDirectory = result.GetValue(checkpoint)?.FullName,
+                Training = new TrainingOptions
+                {
+                    Epochs = result.GetValue(epochs),
+                    LearningRate = result.GetValue(learningRate),
+                    BatchSize = result.GetValue(batchSize),
+                    MaxLength = result.GetValue(maxLength),
+                    ClassWeighting = result.GetValue(classWeights),
+                    Seed = result.GetValue(seed),
+                    EarlyStoppingPatience = result.GetValue(patience),
+                    EvaluateEverySteps = result.GetValue(evalSteps),
+                    GradientAccumulationSteps = result.GetValue(accumulation),
+                    MaxSteps = result.GetValue(maxSteps),
+                    Device = result.GetValue(device)!,
+                },
+                Dataset = new DatasetOptions
+                {
+                    TextColumn = result.GetValue(textColumn)!,
+                    LabelColumn = result.GetValue(labelColumn)!,
+                    MultiLabel = result.GetValue(multiLabel) ? true : null,
+                    MinRows = result.GetValue(minRows),
+                },
+                Split = new SplitOptions(Seed: result.GetValue(seed)),
+            };
+            return Train(request, cancellationToken);
+        })));
+        return command;
+    }
+
+    private static int Train(FineTuneRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = ProgressReporter.Run(progress => FineTuner.Run(request, progress, cancellationToken));
+        Console.WriteLine(outcome.Validation.ToText());
+        Console.WriteLine(ResultPrinter.Training(outcome));
+        return ExitCodes.Ok;
+    }
+}
