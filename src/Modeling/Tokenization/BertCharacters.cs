@@ -11,8 +11,14 @@ internal static class BertCharacters
     public static readonly SearchValues<char> PlainAscii = SearchValues.Create(
         "\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
-    private static readonly CharKind[] AsciiKinds = [.. Enumerable.Range(0, 128).Select(c =>
-        c is ' ' or '\t' or '\n' or '\r' ? CharKind.Whitespace : IsAsciiPunctuation(c) ? CharKind.Punctuation : CharKind.Word)];
+    /// <summary>CharKind of each ASCII character: 0 word, 1 whitespace (tab, LF, CR, space), 2 punctuation.</summary>
+    private static ReadOnlySpan<byte> AsciiKinds =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2,
+        2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2,
+        2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 0,
+    ];
 
     /// <summary>
     /// The kind of the character at <paramref name="index"/> in text whose only non-ASCII whitespace has been
@@ -23,7 +29,7 @@ internal static class BertCharacters
         var c = text[index];
         if (c < 128)
         {
-            return AsciiKinds[c];
+            return (CharKind)AsciiKinds[c];
         }
 
         return Rune.DecodeFromUtf16(text[index..], out var rune, out _) == OperationStatus.Done && IsPunctuation(rune)
