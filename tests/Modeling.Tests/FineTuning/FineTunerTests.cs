@@ -1,0 +1,92 @@
+using Platform.Modeling.BaseModels;
+using Platform.Modeling.FineTuning;
+using Platform.Modeling.Packaging;
+using Platform.Modeling.Prediction;
+using Platform.Modeling.Training;
+using Platform.Shared.Datasets;
+
+namespace Platform.Modeling.Tests.FineTuning;
+
+public sealed class FineTunerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("finetuner-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static readonly TrainingOptions Fast = new() { Epochs = 1, MaxSteps = 6, BatchSize = 16, MaxLength = 64, LearningRate = 1e-3, Device = "cpu" };
+
+    [Fact]
+    public void Run_TinyModel_WritesAVerifiablePackageThatPredicts()
+    {
+        var output = Path.Combine(_directory, "model");
+        var result = FineTuner.Run(new FineTuneRequest(TestData.Sst2Sample, output) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast });
+
+        Assert.Equal(6, result.Training.Steps);
+        Assert.Equal(300, result.Test.Count);
+        var manifest = PackageManifestIO.Verify(output);
+        Assert.Contains(manifest.Files, f => f.Path == "model.safetensors");
+        Assert.Contains(manifest.Files, f => f.Path == "config.json");
+
+        using var predictor = Predictor.Load(output);
+        Assert.Equal(["negative", "positive"], predictor.Labels);
+        var predictions = predictor.Predict(["a wonderful film", new string('x', 5000) + " long input is truncated"]);
+        Assert.All(predictions, p => Assert.Equal(1.0, p.Scores.Values.Sum(), 3));
+        Assert.All(predictions, p => Assert.Contains(p.Label, predictor.Labels));
+    }
+
+    [Fact]
+    public void Open_PackageWithOneByteChanged_FailsNamingTheFile()
+    {
+        var output = Path.Combine(_directory, "model");
+        FineTuner.Run(new FineTuneRequest(TestData.Sst2Sample, output) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast with { MaxSteps = 1 } });
+        var weights = Path.Combine(output, "model.safetensors");
+        var bytes = File.ReadAllBytes(weights);
+        bytes[^10] ^= 0xFF;
+        File.WriteAllBytes(weights, bytes);
+
+        var error = Assert.Throws<ModelPackageException>(() => Predictor.Load(output));
+        Assert.Contains("model.safetensors", error.Message, StringComparison.Ordinal);
+        Assert.Contains("modified", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_TruncatedWeights_FailsNamingTheFile()
+    {
+        var output = Path.Combine(_directory, "model");
+        FineTuner.Run(new FineTuneRequest(TestData.Sst2Sample, output) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast with { MaxSteps = 1 } });
+        using (var stream = File.OpenWrite(Path.Combine(output, "model.safetensors")))
+        {
+            stream.SetLength(stream.Length / 2);
+        }
+
+        var error = Assert.Throws<ModelPackageException>(() => Predictor.Load(output));
+        Assert.Contains("model.safetensors is truncated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_RejectedCsv_ThrowsWithTheValidationReport()
+    {
+        var csv = Path.Combine(_directory, "bad.csv");
+        File.WriteAllText(csv, "review,stars\ngreat,5\n");
+
+        var error = Assert.Throws<DatasetRejectedException>(() => FineTuner.Run(new FineTuneRequest(csv, Path.Combine(_directory, "model")) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast }));
+
+        Assert.Equal(DatasetErrorCodes.MissingColumns, error.Report.Error!.Code);
+        Assert.Contains("review", error.Report.Error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "model")));
+    }
+
+    [Fact]
+    public void Resolve_PackageFolderAsBaseModel_LoadsItsTrainedWeights()
+    {
+        var output = Path.Combine(_directory, "model");
+        FineTuner.Run(new FineTuneRequest(TestData.Sst2Sample, output) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast with { MaxSteps = 2 } });
+
+        var baseModel = BaseModelResolver.Resolve(output);
+        Assert.Equal(BaseModelFormat.Safetensors, baseModel.Format);
+        var (model, report) = ClassifierFactory.Create(baseModel, labelCount: 2, seed: 5);
+        using var _ = model;
+        Assert.Empty(report.NewlyInitialized);
+        Assert.Empty(report.Unused);
+    }
+}
