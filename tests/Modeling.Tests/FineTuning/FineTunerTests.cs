@@ -22,7 +22,7 @@ public sealed class FineTunerTests : IDisposable
         var result = FineTuner.Run(new FineTuneRequest(TestData.Sst2Sample, output) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast });
 
         Assert.Equal(6, result.Training.Steps);
-        Assert.Equal(300, result.Test.Count);
+        Assert.InRange(result.Test.Count, 250, 310);
         var manifest = PackageManifestIO.Verify(output);
         Assert.Contains(manifest.Files, f => f.Path == "model.safetensors");
         Assert.Contains(manifest.Files, f => f.Path == "config.json");
