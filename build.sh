@@ -17,7 +17,7 @@ case "$command" in
     dotnet build src/GpuJobRunner -c Release
     runner=(dotnet src/GpuJobRunner/bin/Release/net10.0/Platform.GpuJobRunner.dll)
     out="${DEMO_OUT:-out/demo-model}"
-    "${runner[@]}" train --data samples/sst2-sample.csv --out "$out" "$@"
+    "${runner[@]}" train --data samples/sst2-sample.csv --out "$out" --epochs 1 --lr 1e-4 --max-length 64 "$@"
     "${runner[@]}" predict --model "$out" "a gripping, beautifully acted film" "a dull and lifeless mess"
     ;;
   bench)

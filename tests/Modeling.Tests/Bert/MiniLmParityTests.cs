@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace Platform.Modeling.Tests.Bert;
 
+[Collection(TorchCollection.Name)]
 public sealed class MiniLmParityTests
 {
     private static readonly string[] Sentences =

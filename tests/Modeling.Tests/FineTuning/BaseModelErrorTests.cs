@@ -6,6 +6,7 @@ using TorchSharp.PyBridge;
 
 namespace Platform.Modeling.Tests.FineTuning;
 
+[Collection(TorchCollection.Name)]
 public sealed class BaseModelErrorTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("basemodel-tests-").FullName;

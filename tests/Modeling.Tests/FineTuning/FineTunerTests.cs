@@ -7,6 +7,7 @@ using Platform.Shared.Datasets;
 
 namespace Platform.Modeling.Tests.FineTuning;
 
+[Collection(TorchCollection.Name)]
 public sealed class FineTunerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("finetuner-tests-").FullName;

@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace Platform.Modeling.Tests.FineTuning;
 
 /// <summary>Fine-tunes the real pretrained MiniLM on real SST-2 rows and scores it on a disjoint slice.</summary>
+[Collection(TorchCollection.Name)]
 public sealed class RealLearningTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("real-learning-").FullName;

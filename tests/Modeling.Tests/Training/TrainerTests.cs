@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace Platform.Modeling.Tests.Training;
 
+[Collection(TorchCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("trainer-tests-").FullName;
