@@ -1,0 +1,12 @@
+namespace Platform.Benchmarks;
+
+/// <summary>What the timed optimizer steps of one training run processed, and how long they took.</summary>
+internal sealed record TrainingFigures(int Steps, double Seconds, long Sequences, long PaddedTokens, long RealTokens)
+{
+    public double SequencesPerSecond => Sequences / Seconds;
+
+    /// <summary>Token positions the model computed, padding included.</summary>
+    public double PaddedTokensPerSecond => PaddedTokens / Seconds;
+
+    public double RealTokensPerSecond => RealTokens / Seconds;
+}
