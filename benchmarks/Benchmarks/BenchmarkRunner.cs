@@ -77,6 +77,7 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         _table.Add(section, $"{name}: sequences/s", Format(figures.SequencesPerSecond));
         _table.Add(section, $"{name}: tokens/s incl. padding", Format(figures.PaddedTokensPerSecond, "N0"));
         _table.Add(section, $"{name}: real tokens/s", Format(figures.RealTokensPerSecond, "N0"));
+        _table.Add(section, $"{name}: clip + AdamW + zero_grad share", $"{Format(100 * figures.OptimizerShare, "F0")}%");
     }
 
     private void AddFlops(string section, string name, long parameters, TrainingFigures fixedLength, TrainingFigures dynamic, double matmul)

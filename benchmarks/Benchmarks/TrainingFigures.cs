@@ -1,7 +1,7 @@
 namespace Platform.Benchmarks;
 
 /// <summary>What the timed optimizer steps of one training run processed, and how long they took.</summary>
-internal sealed record TrainingFigures(int Steps, double Seconds, long Sequences, long PaddedTokens, long RealTokens)
+internal sealed record TrainingFigures(int Steps, double Seconds, double OptimizerSeconds, long Sequences, long PaddedTokens, long RealTokens)
 {
     public double SequencesPerSecond => Sequences / Seconds;
 
@@ -9,4 +9,7 @@ internal sealed record TrainingFigures(int Steps, double Seconds, long Sequences
     public double PaddedTokensPerSecond => PaddedTokens / Seconds;
 
     public double RealTokensPerSecond => RealTokens / Seconds;
+
+    /// <summary>Share of the step time spent in clipping, AdamW and zeroing gradients, which does not shrink with sequence length.</summary>
+    public double OptimizerShare => OptimizerSeconds / Seconds;
 }
