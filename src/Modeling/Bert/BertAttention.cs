@@ -18,7 +18,7 @@ internal sealed class BertAttention : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor hidden, Tensor attentionMask)
+    public override Tensor forward(Tensor hidden, Tensor? attentionMask)
     {
         using var scope = NewDisposeScope();
         return output.forward(self.forward(hidden, attentionMask), hidden).MoveToOuterDisposeScope();

@@ -17,7 +17,7 @@ internal sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor hidden, Tensor attentionMask)
+    public override Tensor forward(Tensor hidden, Tensor? attentionMask)
     {
         using var scope = NewDisposeScope();
         var current = hidden;

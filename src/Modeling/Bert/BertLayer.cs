@@ -20,7 +20,7 @@ internal sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor hidden, Tensor attentionMask)
+    public override Tensor forward(Tensor hidden, Tensor? attentionMask)
     {
         using var scope = NewDisposeScope();
         var attended = attention.forward(hidden, attentionMask);

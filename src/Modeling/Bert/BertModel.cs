@@ -24,7 +24,9 @@ internal sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor inputIds, Tensor attentionMask)
     {
         using var scope = NewDisposeScope();
-        var mask = attentionMask.to_type(ScalarType.Bool).unsqueeze(1).unsqueeze(2);
+
+        // Without padding there is nothing to mask, and the unmasked attention kernel is the fastest.
+        var mask = attentionMask.min().item<long>() == 1 ? null : attentionMask.to_type(ScalarType.Bool).unsqueeze(1).unsqueeze(2);
         return encoder.forward(embeddings.forward(inputIds), mask).MoveToOuterDisposeScope();
     }
 

@@ -28,8 +28,8 @@ internal sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <param name="hidden">[batch, sequence, hidden]</param>
-    /// <param name="attentionMask">Boolean [batch, 1, 1, sequence], true where a token may be attended to.</param>
-    public override Tensor forward(Tensor hidden, Tensor attentionMask)
+    /// <param name="attentionMask">Boolean [batch, 1, 1, sequence], true where a token may be attended to; null when nothing is padded.</param>
+    public override Tensor forward(Tensor hidden, Tensor? attentionMask)
     {
         using var scope = NewDisposeScope();
         var batch = hidden.shape[0];

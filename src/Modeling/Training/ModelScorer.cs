@@ -14,7 +14,7 @@ internal static class ModelScorer
         model.eval();
         try
         {
-            using var guard = no_grad();
+            using var guard = inference_mode();
             for (var start = 0; start < order.Length; start += batchSize)
             {
                 using var scope = NewDisposeScope();

@@ -36,6 +36,41 @@ public sealed class FineTunerTests : IDisposable
     }
 
     [Fact]
+    public void Run_MultiLabelCsv_PackagesThresholdsAndPredictsLabelSets()
+    {
+        var output = Path.Combine(_directory, "model");
+        var data = Path.Combine(TestData.RepositoryRoot, "tests", "Shared.Tests", "data", "goemotions-ekman-sample.csv");
+        var result = FineTuner.Run(new FineTuneRequest(data, output) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast, Dataset = new DatasetOptions { MinRows = 10 } });
+
+        Assert.Equal("multi-label", result.Test.Task);
+        Assert.NotNull(result.Test.HammingLoss);
+        using var predictor = Predictor.Load(output);
+        Assert.True(predictor.Package.Labels.MultiLabel);
+        Assert.Equal(predictor.Labels.Count, predictor.Package.Labels.Thresholds!.Count);
+        var prediction = predictor.Predict("I am so happy and a little scared");
+        Assert.All(prediction.Labels, l => Assert.True(prediction.Scores[l] >= predictor.Package.Labels.Thresholds[predictor.Labels.ToList().IndexOf(l)]));
+    }
+
+    [Fact]
+    public void Predict_ManyThreadsAtOnce_GivesTheSameAnswersAsOneThread()
+    {
+        var output = Path.Combine(_directory, "model");
+        FineTuner.Run(new FineTuneRequest(TestData.Sst2Sample, output) { BaseModel = BaseModelResolver.TinyRandom, Training = Fast with { MaxSteps = 2 } });
+        using var predictor = Predictor.Load(output, new PredictorOptions { Precision = "fp32" });
+        var texts = File.ReadLines(TestData.Sst2Sample).Skip(1).Take(64).Select(l => l[..l.LastIndexOf(',')]).ToArray();
+        var sequential = predictor.Predict(texts);
+
+        var parallel = new Prediction[texts.Length];
+        Parallel.For(0, texts.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = predictor.Predict(texts[i]));
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(sequential[i].Label, parallel[i].Label);
+            Assert.Equal(sequential[i].Scores[sequential[i].Label!], parallel[i].Scores[sequential[i].Label!], 4);
+        }
+    }
+
+    [Fact]
     public void Open_PackageWithOneByteChanged_FailsNamingTheFile()
     {
         var output = Path.Combine(_directory, "model");

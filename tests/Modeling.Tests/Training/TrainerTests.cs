@@ -74,6 +74,38 @@ public sealed class TrainerTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Train_NoImprovementForPatienceEvaluations_StopsEarlyWithTheBestWeights()
+    {
+        using var model = CreateTinyModel(labels: 3);
+        var options = new TrainingOptions { Epochs = 10, BatchSize = 32, LearningRate = 1e-12, EarlyStoppingPatience = 2, Device = "cpu" };
+
+        var result = new Trainer(options, padId: 0).Train(model, SyntheticData.Create(64, seed: 8), SyntheticData.Create(30, seed: 9));
+
+        Assert.True(result.StoppedEarly);
+        Assert.Equal(3, result.History.Count);   // the first evaluation is the best; two more without improvement
+        Assert.Equal(result.History[0].Step, result.BestStep);
+    }
+
+    [Fact]
+    public void Train_MultiLabel_TunesAThresholdPerLabel()
+    {
+        using var model = CreateTinyModel(labels: 3);
+        var data = SyntheticData.Create(120, seed: 10);
+        static EncodedDataset MultiHot(EncodedDataset d) => d with
+        {
+            IsMultiLabel = true,
+            Examples = [.. d.Examples.Select((e, i) => e with { Labels = i % 4 == 0 ? [e.Labels[0], (e.Labels[0] + 1) % 3] : e.Labels })],
+        };
+        var options = new TrainingOptions { Epochs = 2, BatchSize = 16, LearningRate = 3e-3, EarlyStoppingPatience = 0, Device = "cpu" };
+
+        var result = new Trainer(options, padId: 0).Train(model, MultiHot(data), MultiHot(SyntheticData.Create(40, seed: 11)));
+
+        Assert.NotNull(result.Thresholds);
+        Assert.Equal(3, result.Thresholds!.Count);
+        Assert.All(result.Thresholds, t => Assert.InRange(t, 0f, 1f));
+    }
+
     internal static BertForSequenceClassification CreateTinyModel(int labels, long seed = 7) =>
         ClassifierFactory.Create(BaseModelResolver.Resolve(BaseModelResolver.TinyRandom), labels, seed).Model;
 
