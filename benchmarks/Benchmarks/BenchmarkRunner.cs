@@ -1,4 +1,4 @@
-using Platform.Modeling.Prediction;
+using Platform.Modeling.Serving;
 using static Platform.Benchmarks.ResultTable;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Platform.Modeling.Prediction;
+using Platform.Modeling.Serving;
 
 namespace Platform.GpuJobRunner.Cli;
 

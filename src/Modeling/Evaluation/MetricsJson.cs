@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Modeling.Evaluation;
 
-/// <summary>The one JSON shape of every metrics file: camelCase, indented, nulls omitted.</summary>
+/// <summary>The one JSON shape of every metrics and package file: camelCase, indented, nulls omitted, enums as names.</summary>
 public static class MetricsJson
 {
     /// <summary>Shared, read-only options; reuse them so System.Text.Json caches its metadata once.</summary>
@@ -21,6 +21,7 @@ public static class MetricsJson
         {
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -1,5 +1,5 @@
 using Platform.Modeling.Evaluation;
-using Platform.Modeling.Prediction;
+using Platform.Modeling.Serving;
 using Platform.Shared.Datasets;
 
 namespace Platform.Modeling.FineTuning;

@@ -1,6 +1,6 @@
 using Platform.Modeling.Bert;
 using Platform.Modeling.Packaging;
-using Platform.Modeling.Prediction;
+using Platform.Modeling.Serving;
 using Platform.Modeling.Training;
 using TorchSharp;
 using static TorchSharp.torch;

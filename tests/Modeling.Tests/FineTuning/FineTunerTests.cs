@@ -1,7 +1,7 @@
 using Platform.Modeling.BaseModels;
 using Platform.Modeling.FineTuning;
 using Platform.Modeling.Packaging;
-using Platform.Modeling.Prediction;
+using Platform.Modeling.Serving;
 using Platform.Modeling.Training;
 using Platform.Shared.Datasets;
 

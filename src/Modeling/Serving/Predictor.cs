@@ -5,7 +5,7 @@ using Platform.Modeling.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Platform.Modeling.Prediction;
+namespace Platform.Modeling.Serving;
 
 /// <summary>
 /// Serves one model package: loaded once, safe to call from many threads (forward passes are

@@ -1,4 +1,4 @@
-namespace Platform.Modeling.Prediction;
+namespace Platform.Modeling.Serving;
 
 /// <summary>
 /// The answer for one text: the predicted labels (single-label: the top one; multi-label: every label

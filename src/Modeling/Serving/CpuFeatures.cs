@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics.X86;
 
-namespace Platform.Modeling.Prediction;
+namespace Platform.Modeling.Serving;
 
 /// <summary>Whether this CPU runs bf16 matrix products natively (AVX512-BF16 or AMX); without it bf16 is emulated and slower than fp32.</summary>
 public static class CpuFeatures

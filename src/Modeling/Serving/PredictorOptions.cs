@@ -1,4 +1,4 @@
-namespace Platform.Modeling.Prediction;
+namespace Platform.Modeling.Serving;
 
 /// <summary>How a predictor runs.</summary>
 public sealed record PredictorOptions
