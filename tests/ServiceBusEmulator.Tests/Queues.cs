@@ -13,4 +13,22 @@ internal static class Queues
         {
         }
     }
+
+    /// <summary>Receives and completes until <paramref name="count"/> messages arrived (or 10 s passed).</summary>
+    public static async Task<List<ServiceBusReceivedMessage>> ReceiveAllAsync(ServiceBusClient client, string queue, int count)
+    {
+        await using var receiver = client.CreateReceiver(queue);
+        var received = new List<ServiceBusReceivedMessage>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (received.Count < count && DateTime.UtcNow < deadline)
+        {
+            foreach (var message in await receiver.ReceiveMessagesAsync(count - received.Count, TimeSpan.FromSeconds(2)))
+            {
+                await receiver.CompleteMessageAsync(message);
+                received.Add(message);
+            }
+        }
+
+        return received;
+    }
 }
