@@ -83,7 +83,8 @@ internal sealed class ConsumerLink : IMessageConsumer
             Released => _queue.Abandon(token, null),
             _ => SettleOutcome.Done,
         };
-        return result == SettleOutcome.Done ? (Outcome)state : ErrorConditions.LockLost();
+        // The SDK reads any Rejected reply with an error as a failure, so a done dead-letter is answered Accepted.
+        return result == SettleOutcome.Done ? AmqpConstants.AcceptedOutcome : ErrorConditions.LockLost();
     }
 
     private SettleOutcome DeadLetter(Guid token, Rejected rejected)

@@ -52,12 +52,19 @@ internal static class MessageCodec
         return bytes;
     }
 
-    /// <summary>Decodes, lets <paramref name="edit"/> change the message, and encodes it again.</summary>
-    public static byte[] Rewrite(byte[] payload, Action<AmqpMessage> edit)
+    /// <summary>Decodes, sets application properties (adding the section if missing), and encodes again.</summary>
+    public static byte[] WithApplicationProperties(byte[] payload, IEnumerable<KeyValuePair<string, object?>> values)
     {
-        using var message = Decode(payload);
-        edit(message);
-        return Encode(message);
+        using var decoded = Decode(payload);
+        using var message = decoded.ApplicationProperties is null ? MessageRebuilder.Rebuild(decoded) : null;
+        var target = message ?? decoded;
+        var map = target.ApplicationProperties.Map;
+        foreach (var (key, value) in values)
+        {
+            map[key] = value;
+        }
+
+        return Encode(target);
     }
 
     /// <summary>The message as a receiver sees it: header delivery count and the broker's annotations.</summary>
@@ -81,15 +88,6 @@ internal static class MessageCodec
         }
 
         return message;
-    }
-
-    public static void SetApplicationProperties(AmqpMessage message, IEnumerable<KeyValuePair<string, object?>> values)
-    {
-        var map = message.ApplicationProperties.Map;
-        foreach (var (key, value) in values)
-        {
-            map[key] = value;
-        }
     }
 
     private static IncomingMessage Inspect(AmqpMessage message, byte[] payload)

@@ -138,7 +138,7 @@ internal sealed partial class QueueEntity
         }
 
         var before = message.Size;
-        message.Payload = MessageCodec.Rewrite(message.Payload, copy => MessageCodec.SetApplicationProperties(copy, values));
+        message.Payload = MessageCodec.WithApplicationProperties(message.Payload, values);
         if (_all.ContainsKey(message.SequenceNumber))
         {
             Interlocked.Add(ref _bytes, message.Size - before);
