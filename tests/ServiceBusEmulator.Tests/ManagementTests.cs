@@ -64,9 +64,11 @@ public sealed class ManagementTests(ServiceBusFixture fixture) : IClassFixture<S
         await sender.SendMessageAsync(new ServiceBusMessage("long-lived"));
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        var received = await Queues.ReceiveAllAsync(fixture.Client, "ttl", 2);
+        var received = await Queues.ReceiveAllAsync(fixture.Client, "ttl", 1);
+        await using var receiver = fixture.Client.CreateReceiver("ttl");
 
         Assert.Equal(["long-lived"], received.Select(m => m.Body.ToString()));
+        Assert.Null(await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(1)));
         Assert.Equal(TimeSpan.FromHours(1), received[0].TimeToLive);
     }
 
@@ -80,9 +82,11 @@ public sealed class ManagementTests(ServiceBusFixture fixture) : IClassFixture<S
         await sender.SendMessageAsync(new ServiceBusMessage("second") { MessageId = id });
         await sender.SendMessageAsync(new ServiceBusMessage("other") { MessageId = Guid.NewGuid().ToString() });
 
-        var received = await Queues.ReceiveAllAsync(fixture.Client, "duplicates", 3);
+        var received = await Queues.ReceiveAllAsync(fixture.Client, "duplicates", 2);
+        await using var receiver = fixture.Client.CreateReceiver("duplicates");
 
         Assert.Equal(["first", "other"], received.Select(m => m.Body.ToString()));
+        Assert.Null(await receiver.ReceiveMessageAsync(TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
