@@ -1,0 +1,3 @@
+using Platform.ServiceBusEmulator.Cli;
+
+return await EmulatorCli.Build().Parse(args).InvokeAsync();
