@@ -11,7 +11,14 @@ shift || true
 case "$command" in
   test)
     dotnet build Platform.sln -c Release
-    dotnet test Platform.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+    log=$(mktemp)
+    status=0
+    dotnet test Platform.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+    # One summary line over all test projects.
+    awk '/^ +Passed: +[0-9]+/ {p += $2} /^ +Failed: +[0-9]+/ {f += $2} /^ +Skipped: +[0-9]+/ {s += $2}
+         END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+    rm -f "$log"
+    exit "$status"
     ;;
   demo)
     dotnet build src/GpuJobRunner -c Release
