@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceBusEmulator.Configuration;
 using Platform.ServiceBusEmulator.Hosting;
@@ -38,16 +39,27 @@ internal static class EmulatorCli
             options = options with { AutoCreateQueues = options.AutoCreateQueues || result.GetValue(autoCreate) };
             await using var host = ServiceBusEmulatorHost.Start(options, loggers);
             Console.WriteLine(host.ConnectionString);
+
+            // Ctrl+C or SIGTERM (a container stop) shuts the broker down cleanly instead of killing it.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: dispose the host and exit cleanly.
+                // Dispose the host below and exit 0.
             }
 
             return 0;
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
         });
         return command;
     }
