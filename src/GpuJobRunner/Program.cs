@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Platform.GpuJobRunner.Cli;
 
 var parsed = RunnerCli.Build().Parse(args);
@@ -8,8 +9,8 @@ if (parsed.Errors.Count > 0)
         Console.Error.WriteLine($"error: {error.Message}");
     }
 
-    Console.Error.WriteLine("Run with --help for usage.");
     return ExitCodes.BadInput;
 }
 
-return await parsed.InvokeAsync();
+using var signals = new ShutdownSignals();
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);

@@ -25,7 +25,7 @@ internal static class CommandGuard
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("cancelled; the last checkpoint is kept and a new run with the same --checkpoint resumes from it.");
+            Console.Error.WriteLine("stopped; with --checkpoint, running the same command again resumes where this run stopped.");
             return ExitCodes.Failure;
         }
         catch (Exception ex)

@@ -40,10 +40,11 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         }
 
         var schedule = new LearningRateSchedule(options.LearningRate, (int)Math.Round(totalSteps * options.WarmupRatio), totalSteps);
-        var state = new TrainerState { Seed = options.Seed, TotalSteps = totalSteps };
+        var fingerprint = RunFingerprint.Compute(options, train, validation);
+        var state = new TrainerState { Seed = options.Seed, TotalSteps = totalSteps, Fingerprint = fingerprint };
         Dictionary<string, Tensor>? best = null;
         var resumed = false;
-        if (checkpointDirectory is not null && TrainingCheckpoint.TryLoad(checkpointDirectory, model, optimizer) is { } saved)
+        if (checkpointDirectory is not null && TrainingCheckpoint.TryLoad(checkpointDirectory, model, optimizer, fingerprint) is { } saved)
         {
             state = saved.State;
             best = saved.Best;
@@ -217,6 +218,6 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         progress.Report(new TrainingProgress(
             phase, epoch + 1, options.Epochs, state.GlobalStep, state.TotalSteps, loss, learningRate,
             sequences / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), eta, macroF1,
-            double.IsNegativeInfinity(state.BestMacroF1) ? null : state.BestMacroF1));
+            state.BestStep < 0 ? null : state.BestMacroF1));
     }
 }

@@ -10,7 +10,7 @@ internal sealed record TrainerState
     /// <summary>Index of the next batch to run within <see cref="Epoch"/>.</summary>
     public int NextBatch { get; init; }
 
-    public double BestMacroF1 { get; init; } = double.NegativeInfinity;
+    public double BestMacroF1 { get; init; } = -1;
 
     public int BestStep { get; init; } = -1;
 
@@ -23,6 +23,9 @@ internal sealed record TrainerState
     public string RngState { get; init; } = "";
 
     public int Seed { get; init; }
+
+    /// <summary>See <see cref="RunFingerprint"/>.</summary>
+    public string Fingerprint { get; init; } = "";
 
     public int TotalSteps { get; init; }
 

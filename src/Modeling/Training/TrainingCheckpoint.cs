@@ -56,7 +56,7 @@ internal static class TrainingCheckpoint
     }
 
     /// <summary>Restores weights and optimizer; returns the saved position and best weights, or null when there is no checkpoint.</summary>
-    public static (TrainerState State, Dictionary<string, Tensor>? Best)? TryLoad(string directory, nn.Module model, OptimizerHelper optimizer)
+    public static (TrainerState State, Dictionary<string, Tensor>? Best)? TryLoad(string directory, nn.Module model, OptimizerHelper optimizer, string fingerprint)
     {
         var source = Directory.Exists(directory) ? directory : Directory.Exists(directory + ".old") ? directory + ".old" : null;
         if (source is null || !File.Exists(Path.Combine(source, StateFile)))
@@ -66,6 +66,12 @@ internal static class TrainingCheckpoint
 
         var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(Path.Combine(source, StateFile)), Json)
             ?? throw new InvalidDataException($"{Path.Combine(source, StateFile)} is empty.");
+        if (state.Fingerprint != fingerprint)
+        {
+            throw new ArgumentException(
+                $"The checkpoint in {source} was written by a run with other data or hyperparameters; resuming it would mix two runs. Use another checkpoint folder or delete this one.");
+        }
+
         model.load_safetensors(Path.Combine(source, WeightsFile));
         optimizer.load_py(Path.Combine(source, OptimizerFile));
         var bestPath = Path.Combine(source, BestFile);

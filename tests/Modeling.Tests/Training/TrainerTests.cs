@@ -35,8 +35,10 @@ public sealed class TrainerTests : IDisposable
         Assert.True(result.BestMacroF1 > 0.9, $"best macro-F1 {result.BestMacroF1}");
     }
 
-    [Fact]
-    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun()
+    [Theory]
+    [InlineData(3)] // before the first evaluation: no best weights yet
+    [InlineData(7)] // after an evaluation, mid-epoch
+    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun(int interruptAtStep)
     {
         var train = SyntheticData.Create(120, seed: 3);
         var validation = SyntheticData.Create(30, seed: 4);
@@ -51,7 +53,7 @@ public sealed class TrainerTests : IDisposable
         {
             var progress = new SynchronousProgress(p =>
             {
-                if (p.Step == 7)
+                if (p.Step == interruptAtStep)
                 {
                     cancellation.Cancel();
                 }
@@ -104,6 +106,23 @@ public sealed class TrainerTests : IDisposable
         Assert.NotNull(result.Thresholds);
         Assert.Equal(3, result.Thresholds!.Count);
         Assert.All(result.Thresholds, t => Assert.InRange(t, 0f, 1f));
+    }
+
+    [Fact]
+    public void Train_CheckpointFromADifferentRun_RefusesToResume()
+    {
+        var checkpoint = Path.Combine(_directory, "checkpoint");
+        var train = SyntheticData.Create(48, seed: 12);
+        var validation = SyntheticData.Create(12, seed: 13);
+        var options = new TrainingOptions { Epochs = 1, BatchSize = 16, MaxSteps = 2, Device = "cpu" };
+        using (var first = CreateTinyModel(labels: 3))
+        {
+            new Trainer(options, padId: 0, checkpoint).Train(first, train, validation);
+        }
+
+        using var second = CreateTinyModel(labels: 3);
+        var error = Assert.Throws<ArgumentException>(() => new Trainer(options with { LearningRate = 1e-3 }, padId: 0, checkpoint).Train(second, train, validation));
+        Assert.Contains("other data or hyperparameters", error.Message, StringComparison.Ordinal);
     }
 
     internal static BertForSequenceClassification CreateTinyModel(int labels, long seed = 7) =>
