@@ -1,3 +1,4 @@
+using Platform.Shared.Training;
 using System.CommandLine;
 using Platform.Modeling.FineTuning;
 using Platform.Modeling.Training;

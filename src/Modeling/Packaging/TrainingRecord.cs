@@ -1,3 +1,4 @@
+using Platform.Shared.Training;
 using Platform.Modeling.Training;
 
 namespace Platform.Modeling.Packaging;

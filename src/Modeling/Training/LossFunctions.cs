@@ -1,3 +1,4 @@
+using Platform.Shared.Training;
 using static TorchSharp.torch;
 
 namespace Platform.Modeling.Training;

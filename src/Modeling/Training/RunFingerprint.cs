@@ -1,3 +1,4 @@
+using Platform.Shared.Training;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Platform.Shared.Training;
 using System.Diagnostics;
 using Platform.Modeling.Bert;
 using TorchSharp;

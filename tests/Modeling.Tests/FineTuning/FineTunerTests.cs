@@ -1,3 +1,4 @@
+using Platform.Shared.Training;
 using Platform.Modeling.BaseModels;
 using Platform.Modeling.FineTuning;
 using Platform.Modeling.Packaging;

@@ -1,4 +1,4 @@
-namespace Platform.Modeling.Training;
+namespace Platform.Shared.Training;
 
 /// <summary>Hyperparameters and run controls of one fine-tuning run.</summary>
 public sealed record TrainingOptions

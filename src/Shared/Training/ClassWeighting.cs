@@ -1,4 +1,4 @@
-namespace Platform.Modeling.Training;
+namespace Platform.Shared.Training;
 
 /// <summary>How the loss weighs classes.</summary>
 public enum ClassWeighting

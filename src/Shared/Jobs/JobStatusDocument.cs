@@ -1,0 +1,38 @@
+namespace Platform.Shared.Jobs;
+
+/// <summary>Content of <c>jobs/{id}/status.json</c>: the runner's heartbeat and progress.</summary>
+public sealed record JobStatusDocument
+{
+    public required string JobId { get; init; }
+
+    public int Attempt { get; init; }
+
+    /// <summary><c>queued</c>, <c>loading</c>, <c>training</c>, <c>evaluating</c>, <c>uploading</c>, <c>finished</c>.</summary>
+    public required string Phase { get; init; }
+
+    public double Percent { get; init; }
+
+    public int Epoch { get; init; }
+
+    public int Epochs { get; init; }
+
+    public int Step { get; init; }
+
+    public int TotalSteps { get; init; }
+
+    public double? Loss { get; init; }
+
+    public double? LearningRate { get; init; }
+
+    public double? SequencesPerSecond { get; init; }
+
+    public double? EtaSeconds { get; init; }
+
+    public double? ValidationMacroF1 { get; init; }
+
+    public double? BestValidationMacroF1 { get; init; }
+
+    public DateTimeOffset HeartbeatAt { get; init; }
+
+    public string? Error { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Platform.Shared.Jobs;
+
+/// <summary>Storage-queue message on <c>training-events</c> from the runner to the orchestration.</summary>
+public sealed record TrainingFinished(
+    string JobId,
+    int Attempt,
+    TrainingOutcome Outcome,
+    string? ErrorCode = null,
+    string? Error = null,
+    string? ModelPrefix = null,
+    double? ValidationMacroF1 = null);
