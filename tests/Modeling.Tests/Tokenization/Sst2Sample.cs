@@ -7,7 +7,9 @@ public static class Sst2Sample
 {
     public const int Count = 20_000;
 
-    public static string Path { get; } = Environment.GetEnvironmentVariable("SST2_TRAIN_CSV") ?? "/work/shared/datasets/sst2-train.csv";
+    /// <summary><c>SST2_TRAIN_CSV</c>, else <c>../shared/datasets/sst2-train.csv</c> beside the repository (as CI lays it out).</summary>
+    public static string Path { get; } = Environment.GetEnvironmentVariable("SST2_TRAIN_CSV")
+        ?? System.IO.Path.GetFullPath(System.IO.Path.Combine(FineTuning.TestData.RepositoryRoot, "..", "shared", "datasets", "sst2-train.csv"));
 
     private static readonly Lazy<IReadOnlyList<string>?> Cached = new(Load);
 
