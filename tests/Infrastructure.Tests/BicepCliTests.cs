@@ -30,6 +30,16 @@ public sealed class BicepCliTests(CompiledTemplate template)
     }
 
     [Fact]
+    public void ParametersFile_SetsOnlyParametersMainDeclares()
+    {
+        using var parameters = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.InfraDirectory, "main.parameters.json")));
+        var declared = template.Root.GetProperty("parameters").EnumerateObject().Select(parameter => parameter.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(parameters.RootElement.GetProperty("parameters").EnumerateObject(), parameter => Assert.Contains(parameter.Name, declared));
+        Assert.Contains("${AZURE_ENV_NAME}", parameters.RootElement.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_MainBicep_UsesNoRegistryModules()
     {
         var bicepFiles = Directory.EnumerateFiles(RepoPaths.InfraDirectory, "*.bicep", SearchOption.AllDirectories);
