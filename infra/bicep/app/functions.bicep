@@ -1,0 +1,128 @@
+// The Functions app: Flex Consumption, .NET isolated 10, user-assigned identity, identity-based
+// connections only (no connection strings, no keys in app settings), zip deployment from a blob
+// container read with the same identity.
+
+param location string
+param tags object
+param planName string
+param functionAppName string
+param identityId string
+param identityClientId string
+param storageAccountName string
+param blobEndpoint string
+param queueEndpoint string
+param tableEndpoint string
+param deploymentContainerName string
+param serviceBusFullyQualifiedNamespace string
+param applicationInsightsConnectionString string
+
+@description('Memory per instance. Prediction loads libtorch (~0.5 GB native) plus a BERT-base package (~0.45 GB) and its activations; 4 GB leaves room for a second cached model version.')
+@allowed([
+  2048
+  4096
+])
+param instanceMemoryMB int = 4096
+
+@description('Upper bound on scale-out; each instance holds its own model cache.')
+param maximumInstanceCount int = 40
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        // Host storage (Durable task hub, blob trigger receipts) through the identity.
+        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: blobEndpoint }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
+        // The platform's own storage connection ("Storage"): datasets, jobs, models, training-events.
+        { name: 'Storage__BlobServiceUri', value: blobEndpoint }
+        { name: 'Storage__QueueServiceUri', value: queueEndpoint }
+        { name: 'Storage__credential', value: 'managedidentity' }
+        { name: 'Storage__clientId', value: identityClientId }
+        { name: 'ServiceBus__FullyQualifiedNamespace', value: serviceBusFullyQualifiedNamespace }
+        { name: 'ServiceBus__credential', value: 'managedidentity' }
+        { name: 'ServiceBus__clientId', value: identityClientId }
+        // DefaultAzureCredential in the worker picks the user-assigned identity by this id.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        { name: 'DurableTaskHubName', value: 'finetuning' }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
+        // Application Insights accepts only Entra ID-authenticated telemetry (local auth is off).
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// Basic-auth publishing (FTP and SCM with a site password) stays off: azd deploys with Entra ID.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output functionAppName string = functionApp.name
+output functionAppId string = functionApp.id
+output defaultHostName string = functionApp.properties.defaultHostName

@@ -1,0 +1,79 @@
+namespace Platform.Infrastructure.Tests;
+
+/// <summary>The GPU runner: a GPU workload profile and an event-driven job scaled by KEDA with an identity.</summary>
+[Collection(TemplateCollection.Name)]
+public sealed class RunnerTemplateTests(CompiledTemplate template)
+{
+    [Fact]
+    public void RunnerCompute_OffersT4A100AndCpuAndDefaultsToGpu()
+    {
+        var parameter = template.Root.GetProperty("parameters").GetProperty("runnerCompute");
+
+        Assert.Equal(new[] { "T4", "A100", "CPU" }, parameter.GetProperty("allowedValues").EnumerateArray().Select(value => value.GetString()));
+        Assert.Equal("T4", parameter.GetProperty("defaultValue").GetString());
+    }
+
+    [Fact]
+    public void Environment_DeclaresServerlessGpuWorkloadProfiles()
+    {
+        var environment = template.Single("Microsoft.App/managedEnvironments");
+        var strings = ArmJson.Strings(environment.Template).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotNull(environment.Find("properties.workloadProfiles"));
+        Assert.Contains("Consumption-GPU-NC8as-T4", strings);
+        Assert.Contains("Consumption-GPU-NC24-A100", strings);
+    }
+
+    [Fact]
+    public void Job_RunsOnTheEnvironmentsRunnerProfile()
+    {
+        var job = template.Single("Microsoft.App/jobs");
+        var mainModule = template.OfType("Microsoft.Resources/deployments").Single(module => module.Name == "runner-job");
+        var passed = mainModule.Properties.GetProperty("parameters").GetProperty("workloadProfileName").GetProperty("value").GetString();
+
+        Assert.Equal("[parameters('workloadProfileName')]", job.Find("properties.workloadProfileName")?.GetString());
+        Assert.Contains("runnerWorkloadProfileName", passed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Job_IsEventTriggeredByServiceBusWithManagedIdentity()
+    {
+        var job = template.Single("Microsoft.App/jobs");
+
+        Assert.Equal("Event", job.Find("properties.configuration.triggerType")?.GetString());
+        var rule = Assert.Single(job.Find("properties.configuration.eventTriggerConfig.scale.rules")!.Value.EnumerateArray());
+        Assert.Equal("azure-servicebus", rule.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrEmpty(rule.GetProperty("identity").GetString()));
+        Assert.False(rule.TryGetProperty("auth", out _), "The scale rule must not authenticate with a connection-string secret.");
+        Assert.True(rule.GetProperty("metadata").TryGetProperty("namespace", out _));
+        Assert.True(rule.GetProperty("metadata").TryGetProperty("queueName", out _));
+        Assert.Equal("1", rule.GetProperty("metadata").GetProperty("messageCount").GetString());
+        Assert.Equal(0, job.Find("properties.configuration.eventTriggerConfig.scale.minExecutions")!.Value.GetInt32());
+    }
+
+    [Fact]
+    public void Job_HasBoundedTimeoutAndRetriesAndNoSecrets()
+    {
+        var job = template.Single("Microsoft.App/jobs");
+
+        Assert.InRange(job.Find("properties.configuration.replicaTimeout")!.Value.GetInt32(), 600, 24 * 3600);
+        Assert.InRange(job.Find("properties.configuration.replicaRetryLimit")!.Value.GetInt32(), 0, 3);
+        Assert.Null(job.Find("properties.configuration.secrets"));
+        var registry = Assert.Single(job.Find("properties.configuration.registries")!.Value.EnumerateArray());
+        Assert.True(registry.TryGetProperty("identity", out _));
+    }
+
+    [Fact]
+    public void Job_ContainerGetsIdentityBasedEndpoints()
+    {
+        var job = template.Single("Microsoft.App/jobs");
+        var container = Assert.Single(job.Find("properties.template.containers")!.Value.EnumerateArray());
+        var names = container.GetProperty("env").EnumerateArray().Select(variable => variable.GetProperty("name").GetString()).ToList();
+
+        Assert.Contains("ServiceBus__FullyQualifiedNamespace", names);
+        Assert.Contains("Storage__BlobServiceUri", names);
+        Assert.Contains("Storage__QueueServiceUri", names);
+        Assert.Contains("AZURE_CLIENT_ID", names);
+        Assert.All(container.GetProperty("env").EnumerateArray(), variable => Assert.False(variable.TryGetProperty("secretRef", out _)));
+    }
+}
