@@ -4,8 +4,9 @@
 // therefore asks for GLIBCXX_3.4.32, although the only symbol it takes from that version is an unused
 // marker. The dynamic loader refuses a library whose required version is missing unless the
 // requirement carries VER_FLG_WEAK (0x2) in its .gnu.version_r entry; with the flag it only warns
-// at symbol binding time, which never happens for that symbol. The task is a no-op when the system
-// libstdc++ already provides the version, or when the flag is already set.
+// at symbol binding time, which never happens for that symbol. After build the task is a no-op when
+// this machine's libstdc++ already provides the version; after publish it always applies (Force),
+// because the published output runs on other machines. It is idempotent.
 using System;
 using System.IO;
 using System.Text;
@@ -22,6 +23,9 @@ public sealed class WeakenGlibcxxRequirement : Task
 
     public string VersionName { get; set; } = "GLIBCXX_3.4.32";
 
+    /// <summary>Patch even when this machine's libstdc++ has the version: a published output runs elsewhere.</summary>
+    public bool Force { get; set; }
+
     public override bool Execute()
     {
         if (!File.Exists(LibraryPath))
@@ -29,7 +33,7 @@ public sealed class WeakenGlibcxxRequirement : Task
             return true;
         }
 
-        if (SystemLibStdCxxProvides(VersionName))
+        if (!Force && SystemLibStdCxxProvides(VersionName))
         {
             Log.LogMessage(MessageImportance.Low, "System libstdc++ provides {0}; {1} left as is.", VersionName, LibraryPath);
             return true;
