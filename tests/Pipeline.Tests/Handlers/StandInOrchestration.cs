@@ -1,0 +1,23 @@
+using Microsoft.DurableTask;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.Pipeline.Tests.Handlers;
+
+/// <summary>
+/// Stands in for the real TrainingOrchestrator under the same name: reports phase <c>queued</c>, then waits
+/// for <c>CancelRequested</c> and ends with phase <c>cancelled</c>, returning the reason.
+/// </summary>
+public static class StandInOrchestration
+{
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestratorFunc<StartJobCommand, string>(JobOrchestration.Name, async (context, command) =>
+        {
+            context.SetCustomStatus(JobOrchestration.Queued);
+            var reason = await context.WaitForExternalEvent<string>(JobOrchestration.CancelEvent);
+            context.SetCustomStatus(JobOrchestration.Cancelled);
+            return $"{command.JobId}: {reason}";
+        });
+    }
+}
