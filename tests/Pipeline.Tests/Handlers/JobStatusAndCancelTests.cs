@@ -45,6 +45,34 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     }
 
     [Fact]
+    public async Task GetAsync_ValidationFailed_IncludesTheReport()
+    {
+        var model = TestStorage.UniqueModelName(StandInOrchestration.InvalidPrefix + "data");
+        await _handlers.UploadDatasetAsync($"{model}.csv");
+        var id = (await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default)).ParseBody().GetProperty("id").GetString()!;
+        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":false,"errors":[{"code":"too_few_rows","message":"Only 3 usable rows; at least 20 are needed."}]}"""));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+
+        Assert.Equal("failed", body.GetProperty("phase").GetString());
+        Assert.True(body.GetProperty("terminal").GetBoolean());
+        Assert.Equal("too_few_rows", body.GetProperty("validationReport").GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task GetAsync_RunningJob_LeavesTheReportOut()
+    {
+        var id = await StartJobAsync();
+        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":true}"""));
+
+        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+
+        Assert.False(body.TryGetProperty("validationReport", out _));
+    }
+
+    [Fact]
     public async Task GetAsync_UnknownId_Returns404()
     {
         var result = await _handlers.Status.GetAsync("reviews-0123456789ab", default);
