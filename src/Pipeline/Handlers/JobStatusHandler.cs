@@ -1,0 +1,17 @@
+namespace Platform.Pipeline.Handlers;
+
+/// <summary><c>GET /api/jobs/{id}</c>: phase, progress, ETA, metrics and errors of one job.</summary>
+public sealed class JobStatusHandler(JobStatusReader statusReader)
+{
+    public async Task<HandlerResult> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (JobIdFormat.Problem(jobId) is { } problem)
+        {
+            return Problems.Validation("id", problem);
+        }
+
+        return await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false) is { } status
+            ? HandlerResult.Json(200, status)
+            : Problems.NotFound("No such job.", $"There is no job with id '{jobId}'. Job ids are returned by POST {Routes.Jobs}.");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Handlers;
+
+/// <summary>Builds a <see cref="JobStatusView"/> from the orchestration's metadata and the job's blobs.</summary>
+public sealed partial class JobStatusReader(DurableTaskClient client, HandlerContainers containers, ILogger<JobStatusReader> logger)
+{
+    /// <summary>The job's merged status, or null when no orchestration has that id.</summary>
+    public async Task<JobStatusView?> ReadAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        return metadata is null ? null : await MergeAsync(metadata, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JobStatusView> MergeAsync(OrchestrationMetadata metadata, CancellationToken cancellationToken)
+    {
+        var jobId = metadata.InstanceId;
+        var phase = Phase(metadata.SerializedCustomStatus);
+        var progress = await ReadJsonAsync(JobBlobs.Status(jobId), cancellationToken).ConfigureAwait(false) is { } status
+            ? Progress(jobId, status)
+            : null;
+        var failed = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed || phase == JobOrchestration.Failed;
+        var report = failed ? await ReadJsonAsync(JobBlobs.Report(jobId), cancellationToken).ConfigureAwait(false) : null;
+        var failure = metadata.FailureDetails is { } details ? new JobFailureView(details.ErrorType, details.ErrorMessage) : null;
+        return new JobStatusView(
+            jobId,
+            metadata.RuntimeStatus,
+            phase,
+            metadata.IsCompleted,
+            metadata.CreatedAt,
+            metadata.LastUpdatedAt,
+            progress,
+            Parse(metadata.SerializedOutput),
+            failure,
+            report,
+            JobLinks.For(jobId));
+    }
+
+    /// <summary>The custom status is the phase as a JSON string; an object with a <c>phase</c> property is accepted too.</summary>
+    private static string? Phase(string? serialized) => Parse(serialized) switch
+    {
+        { ValueKind: JsonValueKind.String } text => text.GetString(),
+        { ValueKind: JsonValueKind.Object } value when value.TryGetProperty("phase", out var p) && p.ValueKind == JsonValueKind.String => p.GetString(),
+        null => null,
+        var other => other.Value.GetRawText(),
+    };
+
+    private static JsonElement? Parse(string? serialized)
+    {
+        if (string.IsNullOrWhiteSpace(serialized))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(serialized);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(serialized);
+        }
+    }
+
+    private JobStatusDocument? Progress(string jobId, JsonElement status)
+    {
+        try
+        {
+            return status.Deserialize<JobStatusDocument>(HandlerJson.Options);
+        }
+        catch (JsonException e)
+        {
+            LogUnreadableStatus(jobId, e.Message);
+            return null;
+        }
+    }
+
+    private async Task<JsonElement?> ReadJsonAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = containers.Jobs.GetBlobClient(blobName);
+        try
+        {
+            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(content.Value.Content.ToMemory());
+            return document.RootElement.Clone();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (JsonException e)
+        {
+            LogUnreadableBlob(blobName, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: status.json does not match the status document shape: {Error}")]
+    private partial void LogUnreadableStatus(string jobId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob {BlobName} in the jobs container is not valid JSON: {Error}")]
+    private partial void LogUnreadableBlob(string blobName, string error);
+}

@@ -1,0 +1,38 @@
+namespace Platform.Pipeline.Handlers;
+
+/// <summary>The problem documents the handlers answer with; <c>type</c> URIs are stable so clients can branch on them.</summary>
+public static class Problems
+{
+    public const string ValidationType = "urn:platform:problem:validation";
+    public const string NotFoundType = "urn:platform:problem:not-found";
+    public const string ConflictType = "urn:platform:problem:conflict";
+    public const string TooLargeType = "urn:platform:problem:payload-too-large";
+    public const string ModelUnavailableType = "urn:platform:problem:model-unavailable";
+
+    /// <summary>400 with one entry per rejected field.</summary>
+    public static HandlerResult Validation(IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var detail = string.Join(" ", errors.SelectMany(e => e.Value));
+        return HandlerResult.Problem(new ProblemDocument(ValidationType, "The request is not valid.", 400, detail, errors));
+    }
+
+    /// <summary>400 for a single field.</summary>
+    public static HandlerResult Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static HandlerResult NotFound(string title, string detail) =>
+        HandlerResult.Problem(new ProblemDocument(NotFoundType, title, 404, detail));
+
+    public static HandlerResult Conflict(string title, string detail) =>
+        HandlerResult.Problem(new ProblemDocument(ConflictType, title, 409, detail));
+
+    public static HandlerResult TooLarge(long limitBytes) =>
+        HandlerResult.Problem(new ProblemDocument(
+            TooLargeType, "The request body is too large.", 413,
+            $"The request body is larger than the limit of {limitBytes} bytes; send fewer or shorter texts per request."));
+
+    /// <summary>500 for a stored model package that cannot be served; the detail says which and why.</summary>
+    public static HandlerResult ModelUnavailable(string detail) =>
+        HandlerResult.Problem(new ProblemDocument(ModelUnavailableType, "The model cannot be loaded.", 500, detail));
+}

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using Azure;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Handlers;
+
+/// <summary>
+/// <c>POST /api/jobs</c>: starts training from a blob already in <c>datasets</c>. The job id comes from the
+/// model, the blob's SHA-256 and the canonical options, so the same request twice finds the first job (200)
+/// instead of starting another (202); <c>force</c> adds a nonce for a deliberate retrain.
+/// </summary>
+public sealed partial class StartJobHandler(
+    DurableTaskClient client,
+    HandlerContainers containers,
+    JobStatusReader statusReader,
+    IOptions<HandlerOptions> options,
+    ILogger<StartJobHandler> logger)
+{
+    public async Task<HandlerResult> StartAsync(Stream? body, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxStartJobBodyBytes;
+        if (await RequestBody.ReadAsync(body, limit, cancellationToken).ConfigureAwait(false) is not { } bytes)
+        {
+            return Problems.TooLarge(limit);
+        }
+
+        var (request, problem) = StartJobRequestParser.Parse(bytes);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        if (await MissingBaseModelAsync(request.BaseModel, cancellationToken).ConfigureAwait(false) is { } baseProblem)
+        {
+            return baseProblem;
+        }
+
+        var sha256 = await HashDatasetAsync(request.DatasetBlob, cancellationToken).ConfigureAwait(false);
+        if (sha256 is null)
+        {
+            return Problems.Validation("dataset", $"Dataset blob '{request.DatasetBlob}' was not found in container '{containers.Datasets.Name}'. Upload the CSV there first, then start the job.");
+        }
+
+        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset);
+        var jobId = JobIds.Compute(request.Model, sha256, canonical, request.Force ? Guid.NewGuid().ToString("N") : null);
+        if (await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            LogExisting(jobId, existing.RuntimeStatus);
+            return HandlerResult.Json(200, existing);
+        }
+
+        var command = new StartJobCommand(
+            jobId, request.Model, request.DatasetBlob, sha256, request.BaseModel, request.Training, request.Dataset, request.Force, DateTimeOffset.UtcNow);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(JobOrchestration.Name, command, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A concurrent identical request may have won the race to create the instance: answer with that one.
+            if (await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false) is { } raced)
+            {
+                LogExisting(jobId, raced.RuntimeStatus);
+                return HandlerResult.Json(200, raced);
+            }
+
+            throw;
+        }
+
+        LogStarted(jobId, request.Model, request.DatasetBlob, request.Force);
+        var started = await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, string> { ["Location"] = Routes.Job(jobId) };
+        return started is null
+            ? HandlerResult.Json(202, new { id = jobId, links = JobLinks.For(jobId) }, headers)
+            : HandlerResult.Json(202, started, headers);
+    }
+
+    private async Task<HandlerResult?> MissingBaseModelAsync(string baseModel, CancellationToken cancellationToken)
+    {
+        if (BaseModelNames.IsBuiltIn(baseModel))
+        {
+            return null;
+        }
+
+        var config = containers.BaseModels.GetBlobClient($"{baseModel}/config.json");
+        return await ExistsAsync(config, cancellationToken).ConfigureAwait(false)
+            ? null
+            : Problems.Validation("baseModel", $"Base model '{baseModel}' is not built in and there is no '{baseModel}/config.json' in container '{containers.BaseModels.Name}'. Upload a Hugging Face BERT folder there or use 'minilm-l6'.");
+    }
+
+    private static async Task<bool> ExistsAsync(Azure.Storage.Blobs.BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await blob.ExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>SHA-256 of the blob's content, streamed; null when the blob or its container does not exist.</summary>
+    private async Task<string?> HashDatasetAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await containers.Datasets.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started for model {Model} from dataset {DatasetBlob} (force: {Force})")]
+    private partial void LogStarted(string jobId, string model, string datasetBlob, bool force);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} already exists ({RuntimeStatus}); not starting it again")]
+    private partial void LogExisting(string jobId, OrchestrationRuntimeStatus runtimeStatus);
+}

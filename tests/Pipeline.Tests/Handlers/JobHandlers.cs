@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.Pipeline.Tests.Handlers;
+
+/// <summary>The job handlers wired to a test's containers and the shared Durable Task client.</summary>
+public sealed class JobHandlers(DurableTaskClient client, HandlerContainers containers)
+{
+    private readonly JobStatusReader _reader = new(client, containers, NullLogger<JobStatusReader>.Instance);
+
+    public DurableTaskClient Client => client;
+
+    public HandlerContainers Containers => containers;
+
+    public StartJobHandler Start => new(client, containers, _reader, Options.Create(new HandlerOptions()), NullLogger<StartJobHandler>.Instance);
+
+    public JobStatusHandler Status => new(_reader);
+
+    public CancelJobHandler Cancel => new(client, containers, _reader, NullLogger<CancelJobHandler>.Instance);
+
+    public static Stream Body(object value) => new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
+
+    public static Stream Body(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+    public async Task UploadDatasetAsync(string blobName, string? content = null)
+    {
+        content ??= "text,label\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $"text number {i} {Guid.NewGuid():N},{(i % 2 == 0 ? "yes" : "no")}"));
+        await containers.Datasets.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(content), overwrite: true);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Tests.Handlers;
+
+[Collection(DurableCollection.Name)]
+public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsyncLifetime
+{
+    private TestStorage _storage = null!;
+    private JobHandlers _handlers = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = await TestStorage.CreateAsync();
+        _handlers = new JobHandlers(durable.Host.Client, _storage.Containers);
+    }
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Fact]
+    public async Task GetAsync_RunnerWroteStatusJson_MergesProgressWithThePhase()
+    {
+        var id = await StartJobAsync();
+        var progress = new JobStatusDocument
+        {
+            JobId = id, Attempt = 1, Phase = "training", Percent = 42.5, Epoch = 1, Epochs = 3, Step = 17, TotalSteps = 40,
+            Loss = 0.61, SequencesPerSecond = 123.4, EtaSeconds = 95, ValidationMacroF1 = 0.71, HeartbeatAt = DateTimeOffset.UtcNow,
+        };
+        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Status(id)).UploadAsync(BinaryData.FromObjectAsJson(progress, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+        var result = await _handlers.Status.GetAsync(id, default);
+
+        Assert.Equal(200, result.StatusCode);
+        var body = result.ParseBody();
+        Assert.Equal("queued", body.GetProperty("phase").GetString());
+        Assert.Equal("running", body.GetProperty("runtimeStatus").GetString());
+        Assert.False(body.GetProperty("terminal").GetBoolean());
+        var merged = body.GetProperty("progress");
+        Assert.Equal(42.5, merged.GetProperty("percent").GetDouble());
+        Assert.Equal(17, merged.GetProperty("step").GetInt32());
+        Assert.Equal(95, merged.GetProperty("etaSeconds").GetDouble());
+        Assert.Equal(0.71, merged.GetProperty("validationMacroF1").GetDouble());
+        Assert.Equal($"/api/jobs/{id}/cancel", body.GetProperty("links").GetProperty("cancel").GetString());
+    }
+
+    [Fact]
+    public async Task GetAsync_ValidationFailed_IncludesTheReport()
+    {
+        var model = TestStorage.UniqueModelName(StandInOrchestration.InvalidPrefix + "data");
+        await _handlers.UploadDatasetAsync($"{model}.csv");
+        var id = (await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default)).ParseBody().GetProperty("id").GetString()!;
+        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":false,"errors":[{"code":"too_few_rows","message":"Only 3 usable rows; at least 20 are needed."}]}"""));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+
+        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+
+        Assert.Equal("failed", body.GetProperty("phase").GetString());
+        Assert.True(body.GetProperty("terminal").GetBoolean());
+        Assert.Equal("too_few_rows", body.GetProperty("validationReport").GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task GetAsync_RunningJob_LeavesTheReportOut()
+    {
+        var id = await StartJobAsync();
+        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":true}"""));
+
+        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+
+        Assert.False(body.TryGetProperty("validationReport", out _));
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownId_Returns404()
+    {
+        var result = await _handlers.Status.GetAsync("reviews-0123456789ab", default);
+
+        StartJobHandlerTests.AssertProblem(result, 404);
+    }
+
+    [Fact]
+    public async Task GetAsync_MalformedId_Returns400()
+    {
+        var result = await _handlers.Status.GetAsync("../../models", default);
+
+        Assert.Contains("not valid", StartJobHandlerTests.AssertProblem(result, 400)["id"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelAsync_RunningJob_Returns202WritesTheMarkerAndTheJobEndsCancelled()
+    {
+        var id = await StartJobAsync();
+
+        var result = await _handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { reason = "wrong data" }), default);
+
+        Assert.Equal(202, result.StatusCode);
+        Assert.Equal($"/api/jobs/{id}", result.Headers["Location"]);
+        Assert.True(await _storage.Containers.Jobs.GetBlobClient(JobBlobs.CancelMarker(id)).ExistsAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+        var status = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+        Assert.Equal("cancelled", status.GetProperty("phase").GetString());
+        Assert.True(status.GetProperty("terminal").GetBoolean());
+        Assert.Contains("wrong data", status.GetProperty("output").GetString(), StringComparison.Ordinal);
+
+        var again = await _handlers.Cancel.CancelAsync(id, null, default);
+        StartJobHandlerTests.AssertProblem(again, 409);
+        Assert.Contains("already ended", again.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelAsync_UnknownJob_Returns404()
+    {
+        var result = await _handlers.Cancel.CancelAsync("reviews-0123456789ab", null, default);
+
+        StartJobHandlerTests.AssertProblem(result, 404);
+    }
+
+    [Fact]
+    public async Task CancelAsync_UnknownBodyOption_Returns400()
+    {
+        var id = await StartJobAsync();
+
+        var result = await _handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { why = "x" }), default);
+
+        Assert.Contains("reason", StartJobHandlerTests.AssertProblem(result, 400)["why"], StringComparison.Ordinal);
+        var instance = await _handlers.Client.GetInstanceAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+    }
+
+    private async Task<string> StartJobAsync()
+    {
+        var model = TestStorage.UniqueModelName("status");
+        await _handlers.UploadDatasetAsync($"{model}.csv");
+        var started = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default);
+        Assert.Equal(202, started.StatusCode);
+        var id = started.ParseBody().GetProperty("id").GetString()!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _handlers.Client.WaitForInstanceStartAsync(id, timeout.Token);
+        await WaitForPhaseAsync(id);
+        return id;
+    }
+
+    private async Task WaitForPhaseAsync(string id)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var instance = await _handlers.Client.GetInstanceAsync(id);
+            if (instance?.SerializedCustomStatus is not null)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Modeling.Serving;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.Pipeline.Tests.Handlers;
+
+/// <summary>The model handlers wired to a test's containers, with small limits and current.json checked on every call.</summary>
+public sealed class ModelHandlers : IDisposable
+{
+    private readonly string _cache = Directory.CreateTempSubdirectory("pipeline-predictor-cache-").FullName;
+
+    public ModelHandlers(HandlerContainers containers)
+    {
+        Options = new HandlerOptions
+        {
+            MaxTextsPerRequest = 8,
+            MaxCharactersPerText = 200,
+            MaxPredictBodyBytes = 4096,
+            CurrentModelCheckInterval = TimeSpan.Zero,
+            PackageCacheDirectory = _cache,
+            Predictor = new PredictorOptions { Device = "cpu" },
+        };
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var catalog = new ModelCatalog(containers);
+        Cache = new PredictorCache(containers, options, NullLogger<PredictorCache>.Instance);
+        Predict = new PredictHandler(new CurrentVersionTracker(catalog, options), Cache, options, NullLogger<PredictHandler>.Instance);
+        Models = new ModelsHandler(catalog, NullLogger<ModelsHandler>.Instance);
+    }
+
+    public HandlerOptions Options { get; }
+
+    public PredictorCache Cache { get; }
+
+    public PredictHandler Predict { get; }
+
+    public ModelsHandler Models { get; }
+
+    public void Dispose()
+    {
+        Cache.Dispose();
+        Directory.Delete(_cache, recursive: true);
+    }
+}

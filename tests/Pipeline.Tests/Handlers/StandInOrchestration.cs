@@ -1,0 +1,32 @@
+using Microsoft.DurableTask;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.Pipeline.Tests.Handlers;
+
+/// <summary>
+/// Stands in for the real TrainingOrchestrator under the same name: reports phase <c>queued</c>, then waits
+/// for <c>CancelRequested</c> and ends with phase <c>cancelled</c>, returning the reason. A model named
+/// <c>invalid-…</c> ends at once with phase <c>failed</c>, as the real one does when the data is rejected.
+/// </summary>
+public static class StandInOrchestration
+{
+    public const string InvalidPrefix = "invalid-";
+
+    public static void Register(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        registry.AddOrchestratorFunc<StartJobCommand, string>(JobOrchestration.Name, async (context, command) =>
+        {
+            if (command.Model.StartsWith(InvalidPrefix, StringComparison.Ordinal))
+            {
+                context.SetCustomStatus(JobOrchestration.Failed);
+                return "validation failed";
+            }
+
+            context.SetCustomStatus(JobOrchestration.Queued);
+            var reason = await context.WaitForExternalEvent<string>(JobOrchestration.CancelEvent);
+            context.SetCustomStatus(JobOrchestration.Cancelled);
+            return $"{command.JobId}: {reason}";
+        });
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.Pipeline.Tests.Handlers;
+
+[Collection(DurableCollection.Name)]
+public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLifetime
+{
+    private TestStorage _storage = null!;
+    private JobHandlers _handlers = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = await TestStorage.CreateAsync();
+        _handlers = new JobHandlers(durable.Host.Client, _storage.Containers);
+    }
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Fact]
+    public async Task StartAsync_SameBlobAndOptionsTwice_StartsOneInstanceAndReturnsItAgain()
+    {
+        var model = TestStorage.UniqueModelName("reviews");
+        await _handlers.UploadDatasetAsync("reviews.csv");
+
+        var first = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
+        var second = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
+
+        Assert.Equal(202, first.StatusCode);
+        Assert.Equal(200, second.StatusCode);
+        var id = first.ParseBody().GetProperty("id").GetString()!;
+        Assert.StartsWith(model + "-", id, StringComparison.Ordinal);
+        Assert.Equal(id, second.ParseBody().GetProperty("id").GetString());
+        Assert.Equal($"/api/jobs/{id}", first.Headers["Location"]);
+        var instance = await _handlers.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.NotNull(instance);
+        var command = instance.ReadInputAs<StartJobCommand>()!;
+        Assert.Equal(model, command.Model);
+        Assert.Equal("reviews.csv", command.DatasetBlob);
+        Assert.Equal(2, command.Training.Epochs);
+        Assert.Equal("minilm-l6", command.BaseModel);
+        Assert.Equal(64, command.DatasetSha256.Length);
+    }
+
+    [Fact]
+    public async Task StartAsync_DefaultsSpelledOut_FindTheSameJobAsOmittedOptions()
+    {
+        var model = TestStorage.UniqueModelName("reviews");
+        await _handlers.UploadDatasetAsync("data/reviews.csv");
+
+        var first = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv" }), default);
+        var second = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv", baseModel = "MiniLM-L6", training = new { epochs = 3, learningRate = 5e-5 }, datasetOptions = new { textColumn = "text" } }), default);
+
+        Assert.Equal(202, first.StatusCode);
+        Assert.Equal(200, second.StatusCode);
+        Assert.Equal(first.ParseBody().GetProperty("id").GetString(), second.ParseBody().GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task StartAsync_Force_StartsANewJobWithAnotherId()
+    {
+        var model = TestStorage.UniqueModelName("reviews");
+        await _handlers.UploadDatasetAsync("reviews.csv");
+
+        var first = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
+        var forced = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", force = true }), default);
+
+        Assert.Equal(202, first.StatusCode);
+        Assert.Equal(202, forced.StatusCode);
+        Assert.NotEqual(first.ParseBody().GetProperty("id").GetString(), forced.ParseBody().GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task StartAsync_UnknownOptions_Returns400NamingEachOne()
+    {
+        await _handlers.UploadDatasetAsync("reviews.csv");
+
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","colour":"red","training":{"epochz":3},"datasetOptions":{"textColum":"t"}}"""), default);
+
+        var errors = AssertProblem(result, 400);
+        Assert.Contains("colour", errors.Keys);
+        Assert.Contains("training.epochz", errors.Keys);
+        Assert.Contains("datasetOptions.textColum", errors.Keys);
+        Assert.Contains("epochs", errors["training.epochz"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_InvalidValues_Returns400SayingWhatIsWrong()
+    {
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"batchSize":"big","epochs":0,"classWeighting":"heavy"},"datasetOptions":{"minRows":1},"force":"yes"}"""), default);
+
+        var errors = AssertProblem(result, 400);
+        Assert.Contains("whole number", errors["training.batchSize"], StringComparison.Ordinal);
+        Assert.Contains("balanced", errors["training.classWeighting"], StringComparison.Ordinal);
+        Assert.Contains("force", errors.Keys);
+    }
+
+    [Fact]
+    public async Task StartAsync_OutOfRangeValues_Returns400WithTheLimits()
+    {
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"epochs":0,"maxLength":4},"datasetOptions":{"minRows":1}}"""), default);
+
+        var errors = AssertProblem(result, 400);
+        Assert.Contains("at least 1", errors["training"], StringComparison.Ordinal);
+        Assert.Contains("between 8 and 512", errors["training"], StringComparison.Ordinal);
+        Assert.Contains("at least 2", errors["datasetOptions.minRows"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../etc")]
+    [InlineData("Reviews")]
+    [InlineData("a")]
+    public async Task StartAsync_BadModelName_Returns400(string model)
+    {
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
+
+        var errors = AssertProblem(result, 400);
+        Assert.Contains("lowercase", errors["model"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("../secrets.csv")]
+    public async Task StartAsync_PathTrickInDatasetName_Returns400(string dataset)
+    {
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset }), default);
+
+        Assert.Contains("relative path", AssertProblem(result, 400)["dataset"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_MissingDatasetBlob_Returns400NamingTheBlob()
+    {
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "nowhere.csv" }), default);
+
+        var errors = AssertProblem(result, 400);
+        Assert.Contains("'nowhere.csv' was not found", errors["dataset"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_UnknownBaseModel_Returns400()
+    {
+        await _handlers.UploadDatasetAsync("reviews.csv");
+
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "reviews.csv", baseModel = "my-bert" }), default);
+
+        Assert.Contains("my-bert/config.json", AssertProblem(result, 400)["baseModel"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_NotJson_Returns400ProblemJson()
+    {
+        var result = await _handlers.Start.StartAsync(JobHandlers.Body("{model:"), default);
+
+        Assert.Equal(HandlerResult.ProblemContentType, result.ContentType);
+        Assert.Contains("not valid JSON", AssertProblem(result, 400)["body"], StringComparison.Ordinal);
+    }
+
+    internal static Dictionary<string, string> AssertProblem(HandlerResult result, int status)
+    {
+        Assert.Equal(status, result.StatusCode);
+        Assert.Equal(HandlerResult.ProblemContentType, result.ContentType);
+        var body = result.ParseBody();
+        Assert.Equal(status, body.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()));
+        Assert.StartsWith("urn:", body.GetProperty("type").GetString(), StringComparison.Ordinal);
+        return body.TryGetProperty("errors", out var errors)
+            ? errors.EnumerateObject().ToDictionary(e => e.Name, e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString())))
+            : [];
+    }
+}

@@ -1,0 +1,60 @@
+using Azure.Storage.Blobs;
+using Platform.Modeling.BaseModels;
+using Platform.Modeling.FineTuning;
+using Platform.Shared.Datasets;
+using Platform.Shared.Training;
+
+namespace Platform.Pipeline.Tests.Handlers;
+
+/// <summary>
+/// Two real model packages trained once with the tiny random BERT (a few steps, seconds): <see cref="Sentiment"/>
+/// predicts positive/negative, <see cref="Spam"/> predicts ham/spam, so a test can tell which one answered.
+/// </summary>
+public sealed class TrainedPackagesFixture : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("pipeline-handler-packages-").FullName;
+
+    public TrainedPackagesFixture()
+    {
+        Sentiment = Train("sentiment", "positive", "negative");
+        Spam = Train("spam", "ham", "spam");
+    }
+
+    public string Sentiment { get; }
+
+    public string Spam { get; }
+
+    /// <summary>Uploads a package folder to <c>{model}/{version}/</c> in <paramref name="models"/>.</summary>
+    public static async Task UploadAsync(BlobContainerClient models, string packageFolder, string model, string version)
+    {
+        await models.CreateIfNotExistsAsync();
+        foreach (var file in Directory.EnumerateFiles(packageFolder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(packageFolder, file).Replace(Path.DirectorySeparatorChar, '/');
+            await models.GetBlobClient($"{model}/{version}/{relative}").UploadAsync(file, overwrite: true);
+        }
+    }
+
+    /// <summary>Points <c>{model}/current.json</c> at <paramref name="version"/>.</summary>
+    public static Task SetCurrentAsync(BlobContainerClient models, string model, string version) =>
+        models.GetBlobClient($"{model}/current.json").UploadAsync(
+            BinaryData.FromString($$"""{"version":"{{version}}","jobId":"{{model}}-0123456789ab","publishedAt":"2025-01-01T00:00:00Z"}"""), overwrite: true);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Train(string name, string first, string second)
+    {
+        var csv = Path.Combine(_directory, $"{name}.csv");
+        var words = new[] { "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa" };
+        var rows = Enumerable.Range(0, 60).Select(i => $"{words[i % 10]} {words[(i / 10) % 10]} sample {i},{(i % 2 == 0 ? first : second)}");
+        File.WriteAllLines(csv, ["text,label", .. rows]);
+        var output = Path.Combine(_directory, name);
+        FineTuner.Run(new FineTuneRequest(csv, output)
+        {
+            BaseModel = BaseModelResolver.TinyRandom,
+            Training = new TrainingOptions { Epochs = 1, MaxSteps = 3, BatchSize = 16, MaxLength = 32, Device = "cpu" },
+            Dataset = new DatasetOptions { MinRows = 10 },
+        });
+        return output;
+    }
+}
