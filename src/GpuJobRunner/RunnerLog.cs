@@ -15,8 +15,8 @@ internal static partial class RunnerLog
     [LoggerMessage(3, LogLevel.Information, "Job {JobId} already ended {Outcome}; re-sending its event without training")]
     public static partial void AlreadyFinished(ILogger logger, string jobId, TrainingOutcome outcome);
 
-    [LoggerMessage(4, LogLevel.Information, "Job {JobId} attempt {Attempt} training on {TrainCount} examples from {BaseModel} on {Device} (resuming from step {ResumedFromStep})")]
-    public static partial void TrainingStarted(ILogger logger, string jobId, int attempt, int trainCount, string baseModel, string device, int? resumedFromStep);
+    [LoggerMessage(4, LogLevel.Information, "Job {JobId} attempt {Attempt} training on {TrainCount} examples from {BaseModel} on {Device} from step {StartStep}")]
+    public static partial void TrainingStarted(ILogger logger, string jobId, int attempt, int trainCount, string baseModel, string device, int startStep);
 
     [LoggerMessage(5, LogLevel.Information, "Job {JobId} attempt {Attempt} succeeded after {Steps} steps, best validation macro-F1 {MacroF1:0.0000} (resumed: {Resumed})")]
     public static partial void TrainingSucceeded(ILogger logger, string jobId, int attempt, int steps, double macroF1, bool resumed);

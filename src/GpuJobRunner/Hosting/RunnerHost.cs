@@ -19,7 +19,8 @@ internal static class RunnerHost
     public static async Task<int> RunAsync(IHost host, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
+        var exitCode = host.Services.GetRequiredService<RunnerExitCode>();
         await host.RunAsync(cancellationToken);
-        return host.Services.GetRequiredService<RunnerExitCode>().Value;
+        return exitCode.Value;
     }
 }

@@ -12,11 +12,18 @@ namespace Platform.GpuJobRunner.Hosting;
 /// settlement and the lock renewed for as long as a job may take. Stopping cancels the job in progress,
 /// which checkpoints and abandons its message before the processor stops.
 /// </summary>
-internal sealed class ServiceBusWorker(ServiceBusClient client, JobProcessor processor, IOptions<ServiceBusSettings> settings, ILogger<ServiceBusWorker> logger)
+internal sealed class ServiceBusWorker(
+    ServiceBusClient client,
+    JobProcessor processor,
+    IOptions<ServiceBusSettings> settings,
+    IHostApplicationLifetime lifetime,
+    ILogger<ServiceBusWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // ApplicationStopping fires first when the host is asked to stop; the job reacts at its next step.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         var options = settings.Value;
         await using var serviceBus = client.CreateProcessor(options.QueueName, new ServiceBusProcessorOptions
         {
@@ -30,7 +37,7 @@ internal sealed class ServiceBusWorker(ServiceBusClient client, JobProcessor pro
         {
             try
             {
-                await processor.ProcessAsync(args.Message, new ProcessorSettler(args), stoppingToken);
+                await processor.ProcessAsync(args.Message, new ProcessorSettler(args), stopping.Token);
             }
             catch (Exception ex) when (ex is ServiceBusException or Azure.RequestFailedException)
             {
@@ -48,11 +55,11 @@ internal sealed class ServiceBusWorker(ServiceBusClient client, JobProcessor pro
         RunnerLog.Listening(logger, options.QueueName);
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
+            await Task.Delay(Timeout.Infinite, stopping.Token);
         }
         catch (OperationCanceledException)
         {
-            // Stopping: the job in progress sees stoppingToken, checkpoints and abandons its message.
+            // Stopping: the job in progress sees the token, checkpoints and abandons its message.
         }
 
         await serviceBus.StopProcessingAsync(CancellationToken.None);

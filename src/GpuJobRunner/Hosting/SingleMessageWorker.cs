@@ -22,11 +22,12 @@ internal sealed class SingleMessageWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         try
         {
-            exitCode.Value = await ProcessOneAsync(stoppingToken);
+            exitCode.Value = await ProcessOneAsync(stopping.Token);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             exitCode.Value = 0;
         }

@@ -44,7 +44,7 @@ internal sealed class JobExecution(
             CheckpointDirectory = checkpointDirectory,
             CheckpointSaved = saved => checkpoints.Upload(job.JobId, saved),
         };
-        RunnerLog.TrainingStarted(logger, job.JobId, job.Attempt, data.Train.Examples.Count, job.BaseModel, DeviceSelector.Resolve(training.Device).type.ToString(), resumedFrom);
+        RunnerLog.TrainingStarted(logger, job.JobId, job.Attempt, data.Train.Examples.Count, job.BaseModel, DeviceSelector.Resolve(training.Device).type.ToString(), resumedFrom ?? 0);
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         FineTuneResult result;

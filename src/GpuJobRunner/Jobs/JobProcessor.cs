@@ -38,7 +38,7 @@ internal sealed class JobProcessor(
             return MessageOutcome.DeadLettered;
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = job.JobId, ["Attempt"] = job.Attempt });
+        using var scope = logger.BeginScope("Job {JobId} attempt {Attempt}", job.JobId, job.Attempt);
         RunnerLog.JobReceived(logger, job.JobId, job.Attempt, message.DeliveryCount);
         try
         {
