@@ -5,7 +5,10 @@ namespace Platform.GpuJobRunner.Tests;
 /// <summary>Runs the real runner executable as a child process and captures what a user would see.</summary>
 internal static class RunnerProcess
 {
-    public static (int ExitCode, string Output, string Error) Run(string? stdin, params string[] arguments)
+    public static (int ExitCode, string Output, string Error) Run(string? stdin, params string[] arguments) =>
+        Run(stdin, new Dictionary<string, string?>(), arguments);
+
+    public static (int ExitCode, string Output, string Error) Run(string? stdin, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -14,6 +17,11 @@ internal static class RunnerProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Platform.GpuJobRunner.dll"));
         foreach (var argument in arguments)
         {

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Platform.GpuJobRunner.Cli;
 
-/// <summary>The command tree: train, evaluate, predict, bench.</summary>
+/// <summary>The command tree: train, evaluate, predict, bench, serve.</summary>
 internal static class RunnerCli
 {
     public static RootCommand Build()
@@ -13,6 +13,7 @@ internal static class RunnerCli
             EvaluateCommand.Create(),
             PredictCommand.Create(),
             BenchCommand.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }

@@ -17,4 +17,7 @@ public sealed record FineTuneRequest(string DataPath, string OutputDirectory)
 
     /// <summary>Where resumable checkpoints go; null keeps none. A checkpoint found there is resumed.</summary>
     public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Runs on the training thread after each checkpoint write (e.g. to mirror the folder elsewhere).</summary>
+    public Action<CheckpointSaved>? CheckpointSaved { get; init; }
 }

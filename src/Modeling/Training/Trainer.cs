@@ -11,9 +11,10 @@ namespace Platform.Modeling.Training;
 /// Fine-tunes a <see cref="BertForSequenceClassification"/>: AdamW with linear warmup and decay,
 /// gradient clipping and accumulation, dynamic padding over length-grouped batches, evaluation each
 /// epoch (and every N steps), early stopping on validation macro-F1, the best weights kept, and
-/// checkpoints that a later run resumes from exactly.
+/// checkpoints that a later run resumes from exactly. <paramref name="checkpointSaved"/> runs on the
+/// training thread after each checkpoint, so the folder is stable while it runs (e.g. to mirror it).
 /// </summary>
-internal sealed class Trainer(TrainingOptions options, int padId, string? checkpointDirectory = null)
+internal sealed class Trainer(TrainingOptions options, int padId, string? checkpointDirectory = null, Action<CheckpointSaved>? checkpointSaved = null)
 {
     public TrainingResult Train(
         BertForSequenceClassification model,
@@ -203,6 +204,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         using var rng = random.get_rng_state();
         var withRng = state with { RngState = Convert.ToBase64String(rng.data<byte>().ToArray()) };
         TrainingCheckpoint.Save(checkpointDirectory, model, optimizer, withRng, best);
+        checkpointSaved?.Invoke(new CheckpointSaved(checkpointDirectory, state.GlobalStep));
     }
 
     private void Report(IProgress<TrainingProgress>? progress, string phase, TrainerState state, int epoch, double learningRate, Stopwatch clock, long sequences, int startStep, double? macroF1)

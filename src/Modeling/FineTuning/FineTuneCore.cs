@@ -1,0 +1,71 @@
+using Platform.Modeling.BaseModels;
+using Platform.Modeling.Packaging;
+using Platform.Modeling.Tokenization;
+using Platform.Modeling.Training;
+using Platform.Shared.Datasets;
+using Platform.Shared.Training;
+
+namespace Platform.Modeling.FineTuning;
+
+/// <summary>
+/// The part of a job shared by the CSV and the pre-split entry points: tokenize, fine-tune, score the
+/// held-out test split with the best weights, choose the serving precision and write the package.
+/// </summary>
+internal static class FineTuneCore
+{
+    public static void ValidateOptions(TrainingOptions training)
+    {
+        var problems = training.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid training options: " + string.Join(" ", problems));
+        }
+    }
+
+    public static (BaseModel BaseModel, WordPieceTokenizer Tokenizer, int MaxLength) Load(string baseModelName, TrainingOptions training)
+    {
+        var baseModel = BaseModelResolver.Resolve(baseModelName);
+        var tokenizer = WordPieceTokenizer.FromVocabFile(baseModel.VocabPath, baseModel.LowerCase);
+        return (baseModel, tokenizer, Math.Min(training.MaxLength, baseModel.Config.MaxPositionEmbeddings));
+    }
+
+    public static FineTuneResult TrainAndPackage(PreparedRun run, ValidationReport validationReport, IProgress<FineTuneProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (tokenizer, maxLength, splits) = (run.Tokenizer, run.MaxLength, run.Splits);
+        var labels = splits.Train.Labels;
+        var train = DatasetEncoder.Encode(splits.Train, labels, tokenizer, maxLength);
+        var validation = DatasetEncoder.Encode(splits.Validation, labels, tokenizer, maxLength);
+        var test = DatasetEncoder.Encode(splits.Test, labels, tokenizer, maxLength);
+
+        var (model, _) = ClassifierFactory.Create(run.BaseModel, labels.Count, run.Training.Seed);
+        using (model)
+        {
+            var trainer = new Trainer(run.Training, tokenizer.PadId, run.CheckpointDirectory, run.CheckpointSaved);
+            var training = trainer.Train(model, train, validation, Synchronous(progress), cancellationToken);
+
+            progress?.Report(new FineTuneProgress("evaluating"));
+            var device = DeviceSelector.Resolve(run.Training.Device);
+            var testProbabilities = ModelScorer.Probabilities(model, [.. test.Examples.Select(e => e.InputIds)], 64, tokenizer.PadId, test.IsMultiLabel, device);
+            var (summary, report, text) = HeldOutEvaluator.Score(test, testProbabilities, training.Thresholds);
+            var precision = PrecisionSelector.Choose(model, validation, training.Thresholds, tokenizer.PadId, device);
+
+            progress?.Report(new FineTuneProgress("packaging"));
+            var record = new TrainingRecord(
+                run.BaseModel.Name, run.Training, run.DatasetSha256, train.Count, validation.Count, test.Count,
+                training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.Elapsed.TotalSeconds,
+                training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow);
+            var metrics = new Dictionary<string, object> { ["test"] = summary, ["testReport"] = report, ["validationMacroF1"] = training.BestMacroF1 };
+            var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);
+            ModelPackage.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record, metrics, precision);
+            return new FineTuneResult(validationReport, training, summary, text, precision, run.OutputDirectory);
+        }
+    }
+
+    private static SynchronousProgress? Synchronous(IProgress<FineTuneProgress>? progress) =>
+        progress is null ? null : new SynchronousProgress(p => progress.Report(new FineTuneProgress("training", p)));
+
+    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}
