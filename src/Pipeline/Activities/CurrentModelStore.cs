@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Storage;
+
+namespace Platform.Pipeline.Activities;
+
+/// <summary>
+/// Moves <c>models/{model}/current.json</c> through the promotion gate with an ETag-conditional write
+/// (If-Match on the version read, If-None-Match: * when there was none); a lost race re-reads and decides again.
+/// </summary>
+public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
+{
+    private const int MaxConflicts = 20;
+
+    public static async Task<CurrentModel?> ReadAsync(BlobClient pointer, CancellationToken cancellationToken = default) =>
+        await pointer.DownloadTextOrNullAsync(cancellationToken) is { } found
+            ? JsonSerializer.Deserialize<CurrentModel>(found.Text, PipelineJson.Options)
+            : null;
+
+    public async Task<(PromotionDecision Decision, string? PreviousVersion)> PromoteAsync(
+        BlobClient pointer, CurrentModel candidate, PromotionGate gate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        ArgumentNullException.ThrowIfNull(candidate);
+        for (var conflict = 0; ; conflict++)
+        {
+            var found = await pointer.DownloadTextOrNullAsync(cancellationToken);
+            var current = found is { } f ? JsonSerializer.Deserialize<CurrentModel>(f.Text, PipelineJson.Options) : null;
+            var decision = PromotionPolicy.Decide(candidate.Version, candidate.Metrics, current, gate);
+            if (!decision.Promote || decision.AlreadyCurrent)
+            {
+                return (decision, current?.Version);
+            }
+
+            var conditions = found is { } existing
+                ? new BlobRequestConditions { IfMatch = existing.ETag }
+                : new BlobRequestConditions { IfNoneMatch = ETag.All };
+            try
+            {
+                await pointer.UploadAsync(
+                    BinaryData.FromObjectAsJson(candidate, PipelineJson.Options),
+                    new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = BlobJson.JsonContentType } },
+                    cancellationToken);
+                return (decision, current?.Version);
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 409 && conflict < MaxConflicts)
+            {
+                logger.LogInformation("Job {JobId}: {Pointer} changed while promoting version {Version} ({Status}); reading it again",
+                    candidate.JobId, pointer.Name, candidate.Version, e.Status);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * (conflict + 1)), cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Azure.Messaging.ServiceBus;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Pipeline.Storage;
+
+namespace Platform.Pipeline.Activities;
+
+/// <summary>
+/// Sends <c>TrainingJobRequested</c> to the Service Bus queue with MessageId <c>{jobId}-{attempt}</c>;
+/// the queue's duplicate detection drops a re-sent message, so a re-run is safe.
+/// </summary>
+public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<PipelineOptions> options, ILogger<DispatchTraining> logger)
+    : TaskActivity<DispatchTrainingInput, string>
+{
+    public const string MessageSubject = "TrainingJobRequested";
+
+    public override async Task<string> RunAsync(TaskActivityContext context, DispatchTrainingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = input.Request;
+        var message = new ServiceBusMessage(JsonSerializer.SerializeToUtf8Bytes(request, PipelineJson.Options))
+        {
+            MessageId = request.MessageId,
+            ContentType = BlobJson.JsonContentType,
+            Subject = MessageSubject,
+            CorrelationId = request.JobId,
+            ApplicationProperties = { ["jobId"] = request.JobId, ["attempt"] = request.Attempt },
+        };
+        await using var sender = serviceBus.CreateSender(options.Value.TrainingJobsQueue);
+        await sender.SendMessageAsync(message);
+        logger.LogInformation("Job {JobId}: dispatched attempt {Attempt} as message {MessageId}", request.JobId, request.Attempt, request.MessageId);
+        return request.MessageId;
+    }
+}

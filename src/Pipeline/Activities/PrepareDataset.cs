@@ -1,0 +1,91 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Platform.Modeling.BaseModels;
+using Platform.Modeling.Tokenization;
+using Platform.Pipeline.Storage;
+using Platform.Shared.Datasets;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Activities;
+
+/// <summary>
+/// Streams the uploaded CSV, validates it, deduplicates and splits it, and writes
+/// <c>jobs/{id}/data/{train,validation,test}.jsonl</c> and <c>jobs/{id}/report.json</c>.
+/// Idempotent: the same upload and options always write the same bytes.
+/// </summary>
+public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDataset> logger) : TaskActivity<PrepareDatasetInput, PrepareDatasetResult>
+{
+    public const string DatasetNotFound = "dataset_not_found";
+
+    public override async Task<PrepareDatasetResult> RunAsync(TaskActivityContext context, PrepareDatasetInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await storage.EnsureCreatedAsync();
+        var read = await ReadAsync(input);
+        var report = read.Report;
+        if (read.Dataset is null)
+        {
+            logger.LogWarning("Job {JobId}: dataset {DatasetBlob} rejected with {ErrorCode}: {ErrorMessage}",
+                input.JobId, input.DatasetBlob, report.Error?.Code, report.Error?.Message);
+            await WriteReportAsync(input.JobId, report);
+            return new PrepareDatasetResult(report, 0, 0, 0);
+        }
+
+        var splits = DatasetSplitter.Split(read.Dataset, input.Split);
+        await WriteSplitAsync(input.JobId, SplitNames.Train, splits.Train);
+        await WriteSplitAsync(input.JobId, SplitNames.Validation, splits.Validation);
+        await WriteSplitAsync(input.JobId, SplitNames.Test, splits.Test);
+        // The report goes last: its presence means the splits are complete.
+        await WriteReportAsync(input.JobId, report);
+        logger.LogInformation("Job {JobId}: prepared {TrainCount} train, {ValidationCount} validation and {TestCount} test examples from {DatasetBlob}",
+            input.JobId, splits.Train.Examples.Count, splits.Validation.Examples.Count, splits.Test.Examples.Count, input.DatasetBlob);
+        return new PrepareDatasetResult(report, splits.Train.Examples.Count, splits.Validation.Examples.Count, splits.Test.Examples.Count);
+    }
+
+    private async Task<DatasetReadResult> ReadAsync(PrepareDatasetInput input)
+    {
+        var blob = storage.Datasets.GetBlobClient(input.DatasetBlob);
+        try
+        {
+            await using var csv = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false));
+            return DatasetReader.Read(csv, input.Dataset, TokenCounter(input));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            var error = new DatasetError(DatasetNotFound,
+                $"The dataset blob '{input.DatasetBlob}' does not exist in container '{storage.Datasets.Name}'. Upload it again or check the name.", null);
+            return new DatasetReadResult(null, new ValidationReport { Error = error });
+        }
+    }
+
+    /// <summary>Counts WordPiece tokens with the base model's vocabulary when it is a local one; loading a vocabulary takes milliseconds.</summary>
+    private Func<string, int>? TokenCounter(PrepareDatasetInput input)
+    {
+        try
+        {
+            var baseModel = BaseModelResolver.Resolve(input.BaseModel);
+            return WordPieceTokenizer.FromVocabFile(baseModel.VocabPath, baseModel.LowerCase).CountTokens;
+        }
+        catch (BaseModelException e)
+        {
+            logger.LogInformation("Job {JobId}: no local vocabulary for base model {BaseModel}, token lengths are not checked: {Reason}",
+                input.JobId, input.BaseModel, e.Message);
+            return null;
+        }
+    }
+
+    private async Task WriteSplitAsync(string jobId, string split, LabeledDataset data)
+    {
+        var blob = storage.Jobs.GetBlobClient(JobBlobs.Split(jobId, split));
+        await using var stream = await blob.OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/x-ndjson" },
+        });
+        ExampleJsonl.Write(stream, data.Examples);
+    }
+
+    private Task WriteReportAsync(string jobId, ValidationReport report) =>
+        storage.Jobs.GetBlobClient(JobBlobs.Report(jobId)).UploadTextAsync(report.ToJson(), BlobJson.JsonContentType);
+}

@@ -1,0 +1,9 @@
+using Platform.Shared.Datasets;
+
+namespace Platform.Pipeline.Activities;
+
+/// <summary>The validation report and the split sizes; <see cref="IsValid"/> is false when the report holds an error.</summary>
+public sealed record PrepareDatasetResult(ValidationReport Report, int TrainCount, int ValidationCount, int TestCount)
+{
+    public bool IsValid => Report.Error is null;
+}

@@ -1,0 +1,19 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Platform.Pipeline.Storage;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Activities;
+
+/// <summary>Writes <c>jobs/{id}/cancel</c>, which the runner checks between steps; artifacts written so far stay.</summary>
+public sealed class WriteCancelMarker(PipelineStorage storage, ILogger<WriteCancelMarker> logger) : TaskActivity<CancelMarkerInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, CancelMarkerInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await storage.EnsureCreatedAsync();
+        await storage.Jobs.GetBlobClient(JobBlobs.CancelMarker(input.JobId)).UploadJsonAsync(input);
+        logger.LogInformation("Job {JobId}: cancel marker written", input.JobId);
+        return true;
+    }
+}

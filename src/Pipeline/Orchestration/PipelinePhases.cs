@@ -1,0 +1,14 @@
+namespace Platform.Pipeline.Orchestration;
+
+/// <summary>Values of <see cref="PipelineStatus.Phase"/>, the orchestration's custom status.</summary>
+public static class PipelinePhases
+{
+    public const string Validating = "validating";
+    public const string Queued = "queued";
+    public const string Training = "training";
+    public const string Evaluating = "evaluating";
+    public const string Publishing = "publishing";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+}

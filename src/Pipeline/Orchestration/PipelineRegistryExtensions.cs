@@ -1,0 +1,21 @@
+using Microsoft.DurableTask;
+using Platform.Pipeline.Activities;
+
+namespace Platform.Pipeline.Orchestration;
+
+/// <summary>Registers the orchestrator and activities with a Durable Task worker.</summary>
+public static class PipelineRegistryExtensions
+{
+    public static DurableTaskRegistry AddPipelineTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestrator<TrainingOrchestrator>()
+            .AddActivity<PrepareDataset>()
+            .AddActivity<DispatchTraining>()
+            .AddActivity<CheckHeartbeat>()
+            .AddActivity<EvaluateModel>()
+            .AddActivity<PublishModel>()
+            .AddActivity<WriteCancelMarker>();
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Platform.Pipeline.Activities;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Orchestration;
+
+/// <summary>The straight-line parts of <see cref="TrainingOrchestrator"/>: each calls activities and keeps the custom status current.</summary>
+internal sealed class PipelineSteps(
+    TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, TaskOptions retry, ILogger logger)
+{
+    public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public void SetStatus(string phase, int attempt, string? detail = null) =>
+        context.SetCustomStatus(new PipelineStatus(phase, attempt, detail));
+
+    /// <summary>Validates and splits the data, then dispatches attempt 1; ends the job when the data is invalid or it was cancelled.</summary>
+    public async Task<(PipelineResult? Ended, TrainingWatch? Watch)> StartAsync()
+    {
+        SetStatus(PipelinePhases.Validating, 0);
+        var prepared = await context.CallActivityAsync<PrepareDatasetResult>(nameof(PrepareDataset),
+            new PrepareDatasetInput(input.JobId, input.DatasetBlob, input.BaseModel, input.Dataset, input.Split), retry);
+        if (!prepared.IsValid)
+        {
+            logger.LogWarning("Job {JobId}: dataset rejected ({ErrorCode}); nothing dispatched", input.JobId, prepared.Report.Error?.Code);
+            return (End(PipelineOutcome.Failed, 0, PipelineErrorCodes.Validation, prepared.Report.Error?.Message, validation: prepared.Report), null);
+        }
+
+        if (cancel.IsCompleted)
+        {
+            return (await CancelAsync(0, (await cancel)?.Reason), null);
+        }
+
+        return (null, await DispatchAsync(1));
+    }
+
+    public async Task<TrainingWatch> DispatchAsync(int attempt)
+    {
+        var request = new TrainingJobRequested(input.JobId, attempt, input.Model, input.BaseModel, input.Training, input.Dataset, Now);
+        await context.CallActivityAsync<string>(nameof(DispatchTraining), new DispatchTrainingInput(request), retry);
+        SetStatus(PipelinePhases.Queued, attempt);
+        return new TrainingWatch(attempt, Now);
+    }
+
+    public async Task<PipelineResult> EvaluateAndPublishAsync(int attempt)
+    {
+        SetStatus(PipelinePhases.Evaluating, attempt);
+        var evaluation = await context.CallActivityAsync<EvaluateModelResult>(nameof(EvaluateModel),
+            new EvaluateModelInput(input.JobId, input.EvaluationMaxExamples), retry);
+        if (cancel.IsCompleted)
+        {
+            return await CancelAsync(attempt, (await cancel)?.Reason);
+        }
+
+        SetStatus(PipelinePhases.Publishing, attempt);
+        var version = ModelVersions.FromJobId(input.Model, input.JobId);
+        var published = await context.CallActivityAsync<PublishModelResult>(nameof(PublishModel),
+            new PublishModelInput(input.JobId, input.Model, version, input.BaseModel, evaluation.Metrics, input.Promotion, Now), retry);
+        logger.LogInformation("Job {JobId}: completed as {Model} version {Version}, macro-F1 {MacroF1:F4}, promoted {Promoted}",
+            input.JobId, input.Model, version, evaluation.Metrics.MacroF1, published.Promoted);
+        SetStatus(PipelinePhases.Completed, attempt, published.Reason);
+        return new PipelineResult(input.JobId, PipelineOutcome.Completed, attempt, Metrics: evaluation.Metrics, Version: version,
+            Promoted: published.Promoted, PromotionReason: published.Reason);
+    }
+
+    /// <summary>Writes the cancel marker for the runner and ends the job; artifacts written so far stay.</summary>
+    public async Task<PipelineResult> CancelAsync(int attempt, string? reason)
+    {
+        await context.CallActivityAsync<bool>(nameof(WriteCancelMarker), new CancelMarkerInput(input.JobId, reason, Now), retry);
+        logger.LogInformation("Job {JobId}: cancelled at attempt {Attempt}", input.JobId, attempt);
+        return End(PipelineOutcome.Cancelled, attempt, error: reason);
+    }
+
+    public PipelineResult End(PipelineOutcome outcome, int attempt, string? errorCode = null, string? error = null, Shared.Datasets.ValidationReport? validation = null)
+    {
+        var phase = outcome switch
+        {
+            PipelineOutcome.Completed => PipelinePhases.Completed,
+            PipelineOutcome.Cancelled => PipelinePhases.Cancelled,
+            _ => PipelinePhases.Failed,
+        };
+        SetStatus(phase, attempt, error);
+        return new PipelineResult(input.JobId, outcome, attempt, errorCode, error, validation);
+    }
+}

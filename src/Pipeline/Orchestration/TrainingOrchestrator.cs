@@ -1,0 +1,121 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Platform.Pipeline.Activities;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Orchestration;
+
+/// <summary>
+/// One training job: prepare the data, dispatch to the runner, wait for it under a heartbeat watchdog
+/// (continuing as new after every check so history stays small), then evaluate and publish.
+/// Deterministic: time comes from the context, all I/O from activities.
+/// </summary>
+public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInput, PipelineResult>
+{
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+
+    public override async Task<PipelineResult> RunAsync(TaskOrchestrationContext context, TrainingPipelineInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var logger = context.CreateReplaySafeLogger<TrainingOrchestrator>();
+        var cancel = context.WaitForExternalEvent<CancelRequest?>(PipelineEvents.CancelRequested);
+        var step = new PipelineSteps(context, input, cancel, Retry, logger);
+        try
+        {
+            if (input.Watch is null)
+            {
+                var started = await step.StartAsync();
+                if (started.Ended is { } ended)
+                {
+                    return ended;
+                }
+
+                input = input with { Watch = started.Watch };
+            }
+
+            // Null after ContinueAsNew: the runtime ignores this execution's output and starts the next one.
+            return await WatchOnceAsync(context, input, cancel, step, logger) ?? null!;
+        }
+        catch (TaskFailedException e)
+        {
+            logger.LogError("Job {JobId}: activity {Activity} failed after retries: {Reason}", input.JobId, e.TaskName, e.FailureDetails.ErrorMessage);
+            return step.End(PipelineOutcome.Failed, input.Watch?.Attempt ?? 0, PipelineErrorCodes.ActivityFailed,
+                $"{e.TaskName} failed: {e.FailureDetails.ErrorMessage}");
+        }
+    }
+
+    /// <summary>One watchdog cycle: an event ends or continues the job; a timer checks the heartbeat and may re-dispatch.</summary>
+    private static async Task<PipelineResult?> WatchOnceAsync(
+        TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, PipelineSteps step, ILogger logger)
+    {
+        var watch = input.Watch!;
+        step.SetStatus(watch.LastHeartbeat is null ? PipelinePhases.Queued : PipelinePhases.Training, watch.Attempt);
+        var finished = context.WaitForExternalEvent<TrainingFinished>(PipelineEvents.TrainingFinished);
+        using var timerCancel = new CancellationTokenSource();
+        var timer = context.CreateTimer(input.Watchdog.CheckInterval, timerCancel.Token);
+        var first = await Task.WhenAny(finished, cancel, timer);
+        if (first != timer)
+        {
+            await timerCancel.CancelAsync();
+        }
+
+        if (first != timer || cancel.IsCompleted || finished.IsCompleted)
+        {
+            return await OnEventAsync(context, input, cancel, finished, step, logger);
+        }
+
+        var heartbeat = await context.CallActivityAsync<DateTimeOffset?>(nameof(CheckHeartbeat), input.JobId, Retry);
+        if (cancel.IsCompleted || finished.IsCompleted)
+        {
+            return await OnEventAsync(context, input, cancel, finished, step, logger);
+        }
+
+        var lastSign = heartbeat is { } beat && beat > watch.DispatchedAt ? beat : watch.DispatchedAt;
+        if (step.Now - lastSign <= input.Watchdog.HeartbeatTimeout)
+        {
+            context.ContinueAsNew(input with { Watch = watch with { LastHeartbeat = heartbeat ?? watch.LastHeartbeat } });
+            return null;
+        }
+
+        if (watch.Attempt >= input.Watchdog.MaxAttempts)
+        {
+            logger.LogError("Job {JobId}: no runner heartbeat since {LastSign} after {Attempt} attempts", input.JobId, lastSign, watch.Attempt);
+            return step.End(PipelineOutcome.Failed, watch.Attempt, PipelineErrorCodes.HeartbeatLost,
+                $"runner heartbeat lost after {watch.Attempt} attempts");
+        }
+
+        logger.LogWarning("Job {JobId}: no runner heartbeat since {LastSign}; re-dispatching as attempt {Attempt}", input.JobId, lastSign, watch.Attempt + 1);
+        var next = await step.DispatchAsync(watch.Attempt + 1);
+        context.ContinueAsNew(input with { Watch = next });
+        return null;
+    }
+
+    private static async Task<PipelineResult?> OnEventAsync(
+        TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, Task<TrainingFinished> finished, PipelineSteps step, ILogger logger)
+    {
+        var attempt = input.Watch!.Attempt;
+        if (cancel.IsCompleted && !finished.IsCompleted)
+        {
+            return await step.CancelAsync(attempt, (await cancel)?.Reason);
+        }
+
+        var outcome = await finished;
+        if (outcome.Attempt < attempt && outcome.Outcome != TrainingOutcome.Succeeded)
+        {
+            // A superseded attempt gave up; the current one is still running.
+            logger.LogInformation("Job {JobId}: ignoring {Outcome} of superseded attempt {Old}; attempt {Attempt} is running",
+                input.JobId, outcome.Outcome, outcome.Attempt, attempt);
+            context.ContinueAsNew(input);
+            return null;
+        }
+
+        return outcome.Outcome switch
+        {
+            TrainingOutcome.Succeeded => await step.EvaluateAndPublishAsync(attempt),
+            TrainingOutcome.Cancelled => step.End(PipelineOutcome.Cancelled, attempt, error: outcome.Error),
+            _ => step.End(PipelineOutcome.Failed, attempt, outcome.ErrorCode ?? PipelineErrorCodes.TrainingFailed,
+                outcome.Error ?? "The runner reported a failure without a message."),
+        };
+    }
+}

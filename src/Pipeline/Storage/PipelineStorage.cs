@@ -1,0 +1,46 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Pipeline.Storage;
+
+/// <summary>The containers and the event queue the pipeline uses, created on first use.</summary>
+public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient queues, IOptions<PipelineOptions> options)
+{
+    private readonly PipelineOptions _options = options.Value;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
+
+    public BlobContainerClient Datasets => blobs.GetBlobContainerClient(_options.DatasetsContainer);
+
+    public BlobContainerClient Jobs => blobs.GetBlobContainerClient(_options.JobsContainer);
+
+    public BlobContainerClient Models => blobs.GetBlobContainerClient(_options.ModelsContainer);
+
+    public QueueClient TrainingEvents => queues.GetQueueClient(_options.TrainingEventsQueue);
+
+    /// <summary>Creates the jobs and models containers and the event queue if missing (datasets belong to the uploader).</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_created)
+            {
+                await Jobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await Models.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await TrainingEvents.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                _created = true;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
