@@ -16,6 +16,7 @@ public static class HandlerServiceCollectionExtensions
         services.TryAddSingleton<CurrentVersionTracker>();
         services.TryAddSingleton<PredictorCache>();
         services.TryAddSingleton<StartJobHandler>();
+        services.TryAddSingleton<DatasetUploadHandler>();
         services.TryAddSingleton<JobStatusHandler>();
         services.TryAddSingleton<CancelJobHandler>();
         services.TryAddSingleton<ModelsHandler>();

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.Functions.Http;
+
+/// <summary>The job routes; all logic lives in the Pipeline handlers.</summary>
+public sealed class JobFunctions(StartJobHandler start, JobStatusHandler status, CancelJobHandler cancel)
+{
+    [Function(nameof(StartJob))]
+    public async Task<IActionResult> StartJob(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs")] HttpRequest request, CancellationToken cancellationToken) =>
+        (await start.StartAsync(request.Body, cancellationToken)).ToActionResult(request.HttpContext.Response);
+
+    [Function(nameof(GetJob))]
+    public async Task<IActionResult> GetJob(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await status.GetAsync(id, cancellationToken)).ToActionResult(request.HttpContext.Response);
+
+    [Function(nameof(CancelJob))]
+    public async Task<IActionResult> CancelJob(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs/{id}/cancel")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await cancel.CancelAsync(id, request.Body, cancellationToken)).ToActionResult(request.HttpContext.Response);
+}

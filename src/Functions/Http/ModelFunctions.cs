@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.Functions.Http;
+
+/// <summary>The model routes; all logic lives in the Pipeline handlers.</summary>
+public sealed class ModelFunctions(ModelsHandler models, PredictHandler predict)
+{
+    [Function(nameof(ListModels))]
+    public async Task<IActionResult> ListModels(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models")] HttpRequest request, CancellationToken cancellationToken) =>
+        (await models.ListAsync(cancellationToken)).ToActionResult(request.HttpContext.Response);
+
+    [Function(nameof(GetModel))]
+    public async Task<IActionResult> GetModel(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models/{model}")] HttpRequest request, string model, CancellationToken cancellationToken) =>
+        (await models.GetAsync(model, cancellationToken)).ToActionResult(request.HttpContext.Response);
+
+    [Function(nameof(Predict))]
+    public async Task<IActionResult> Predict(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "models/{model}/predict")] HttpRequest request, string model, CancellationToken cancellationToken) =>
+        (await predict.PredictAsync(model, request.Query["version"], request.Body, cancellationToken)).ToActionResult(request.HttpContext.Response);
+}
