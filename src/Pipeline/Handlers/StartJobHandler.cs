@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Pipeline.Orchestration;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers;
@@ -18,6 +19,7 @@ public sealed partial class StartJobHandler(
     HandlerContainers containers,
     JobStatusReader statusReader,
     IOptions<HandlerOptions> options,
+    IOptions<PipelineOptions> pipelineOptions,
     ILogger<StartJobHandler> logger)
 {
     public async Task<HandlerResult> StartAsync(Stream? body, CancellationToken cancellationToken)
@@ -53,8 +55,8 @@ public sealed partial class StartJobHandler(
             return HandlerResult.Json(200, existing);
         }
 
-        var command = new StartJobCommand(
-            jobId, request.Model, request.DatasetBlob, sha256, request.BaseModel, request.Training, request.Dataset, request.Force, DateTimeOffset.UtcNow);
+        // The watchdog, promotion gate and evaluation cap travel in the input: orchestrator code must not read configuration.
+        var command = TrainingPipelineInput.Create(jobId, request.Model, request.DatasetBlob, request.BaseModel, request.Training, request.Dataset, pipelineOptions.Value);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(JobOrchestration.Name, command, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);

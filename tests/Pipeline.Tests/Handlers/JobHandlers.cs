@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Orchestration;
 
 namespace Platform.Pipeline.Tests.Handlers;
 
@@ -16,7 +17,7 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     public HandlerContainers Containers => containers;
 
-    public StartJobHandler Start => new(client, containers, _reader, Options.Create(new HandlerOptions()), NullLogger<StartJobHandler>.Instance);
+    public StartJobHandler Start => new(client, containers, _reader, Options.Create(new HandlerOptions()), Options.Create(new PipelineOptions()), NullLogger<StartJobHandler>.Instance);
 
     public JobStatusHandler Status => new(_reader);
 

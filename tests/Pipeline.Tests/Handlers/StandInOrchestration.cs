@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Orchestration;
 
 namespace Platform.Pipeline.Tests.Handlers;
 
@@ -15,7 +16,7 @@ public static class StandInOrchestration
     public static void Register(DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddOrchestratorFunc<StartJobCommand, string>(JobOrchestration.Name, async (context, command) =>
+        registry.AddOrchestratorFunc<TrainingPipelineInput, string>(JobOrchestration.Name, async (context, command) =>
         {
             if (command.Model.StartsWith(InvalidPrefix, StringComparison.Ordinal))
             {
@@ -24,7 +25,7 @@ public static class StandInOrchestration
             }
 
             context.SetCustomStatus(JobOrchestration.Queued);
-            var reason = await context.WaitForExternalEvent<string>(JobOrchestration.CancelEvent);
+            var reason = (await context.WaitForExternalEvent<CancelRequest?>(JobOrchestration.CancelEvent))?.Reason;
             context.SetCustomStatus(JobOrchestration.Cancelled);
             return $"{command.JobId}: {reason}";
         });

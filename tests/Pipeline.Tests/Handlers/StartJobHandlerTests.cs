@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Orchestration;
 
 namespace Platform.Pipeline.Tests.Handlers;
 
@@ -34,12 +35,12 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
         Assert.Equal($"/api/jobs/{id}", first.Headers["Location"]);
         var instance = await _handlers.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.NotNull(instance);
-        var command = instance.ReadInputAs<StartJobCommand>()!;
+        var command = instance.ReadInputAs<TrainingPipelineInput>()!;
         Assert.Equal(model, command.Model);
         Assert.Equal("reviews.csv", command.DatasetBlob);
         Assert.Equal(2, command.Training.Epochs);
         Assert.Equal("minilm-l6", command.BaseModel);
-        Assert.Equal(64, command.DatasetSha256.Length);
+        Assert.Equal(id, command.JobId);
     }
 
     [Fact]
