@@ -57,7 +57,10 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
         var first = await Task.WhenAny(finished, cancel, timer);
         if (first != timer)
         {
-            await timerCancel.CancelAsync();
+            // Synchronous on purpose: awaiting CancelAsync would resume off the orchestration's thread and stall it.
+#pragma warning disable CA1849
+            timerCancel.Cancel();
+#pragma warning restore CA1849
         }
 
         if (first != timer || cancel.IsCompleted || finished.IsCompleted)

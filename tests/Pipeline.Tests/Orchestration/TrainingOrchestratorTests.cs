@@ -1,0 +1,138 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Platform.Pipeline.Activities;
+using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Storage;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Tests.Orchestration;
+
+[Collection(PipelineCollection.Name)]
+public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
+{
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(40);
+
+    [Fact]
+    public async Task Run_ValidCsvAndRunnerSucceeds_PublishesAndPromotes()
+    {
+        var (model, jobId) = await StartAsync(TestCsv.TwoClasses(30));
+
+        var dispatched = await fixture.ReceiveDispatchAsync($"{jobId}-1", Long);
+        Assert.NotNull(dispatched);
+        Assert.Equal((jobId, 1, model), (dispatched.JobId, dispatched.Attempt, dispatched.Model));
+        foreach (var split in new[] { SplitNames.Train, SplitNames.Validation, SplitNames.Test })
+        {
+            Assert.True(await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Split(jobId, split)).ExistsAsync());
+        }
+
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Report(jobId)).ExistsAsync());
+        await fixture.WaitForPhaseAsync(jobId, PipelinePhases.Queued, Long);
+
+        await fixture.UploadPackageAsync(jobId);
+        await fixture.EnqueueFinishedAsync(new TrainingFinished(jobId, 1, TrainingOutcome.Succeeded, ModelPrefix: JobBlobs.ModelPrefix(jobId)));
+        await fixture.RelayEventsAsync();
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Completed, result.Outcome);
+        Assert.True(result.Promoted, result.PromotionReason);
+        var version = ModelVersions.FromJobId(model, jobId);
+        Assert.Equal(version, result.Version);
+        Assert.NotNull(result.Metrics);
+        var prefix = ModelBlobs.VersionPrefix(model, version);
+        foreach (var file in new[] { "model.safetensors", "manifest.json", PipelineBlobs.ModelCardFile, PipelineBlobs.EvaluationFile })
+        {
+            Assert.True(await fixture.Storage.Models.GetBlobClient(prefix + file).ExistsAsync(), file);
+        }
+
+        var current = await CurrentModelStore.ReadAsync(fixture.Storage.Models.GetBlobClient(ModelBlobs.Current(model)));
+        Assert.Equal(version, current?.Version);
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.ConfusionMatrix(jobId)).ExistsAsync());
+        var instance = await fixture.Host.Client.GetInstanceAsync(jobId, getInputsAndOutputs: true);
+        Assert.Equal(PipelinePhases.Completed, instance!.ReadCustomStatusAs<PipelineStatus>()!.Phase);
+    }
+
+    [Fact]
+    public async Task Run_InvalidCsv_FailsWithReportAndDispatchesNothing()
+    {
+        var (_, jobId) = await StartAsync(TestCsv.SingleClass(30));
+
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Failed, result.Outcome);
+        Assert.Equal(PipelineErrorCodes.Validation, result.ErrorCode);
+        Assert.Equal("single_class", result.Validation?.Error?.Code);
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Report(jobId)).ExistsAsync());
+        Assert.False(await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Split(jobId, SplitNames.Train)).ExistsAsync());
+        Assert.Null(await fixture.ReceiveDispatchAsync($"{jobId}-1", TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public async Task Run_HeartbeatStale_RedispatchesThenFailsAfterBudget()
+    {
+        var watchdog = new WatchdogSettings { CheckInterval = TimeSpan.FromSeconds(2), HeartbeatTimeout = TimeSpan.FromSeconds(1), MaxAttempts = 2 };
+        var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30), watchdog);
+
+        Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+        var second = await fixture.ReceiveDispatchAsync($"{jobId}-2", Long);
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(2, second?.Attempt);
+        Assert.Equal(PipelineOutcome.Failed, result.Outcome);
+        Assert.Equal(PipelineErrorCodes.HeartbeatLost, result.ErrorCode);
+        Assert.Equal("runner heartbeat lost after 2 attempts", result.Error);
+    }
+
+    [Fact]
+    public async Task Run_FreshHeartbeat_KeepsWaitingWithoutRedispatch()
+    {
+        var watchdog = new WatchdogSettings { CheckInterval = TimeSpan.FromSeconds(1), HeartbeatTimeout = TimeSpan.FromMinutes(5), MaxAttempts = 2 };
+        var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30), watchdog);
+        Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+        await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Status(jobId)).UploadJsonAsync(
+            new JobStatusDocument { JobId = jobId, Attempt = 1, Phase = "training", HeartbeatAt = DateTimeOffset.UtcNow });
+
+        await fixture.WaitForPhaseAsync(jobId, PipelinePhases.Training, Long);
+        await fixture.EnqueueFinishedAsync(new TrainingFinished(jobId, 1, TrainingOutcome.Failed, "out_of_memory", "CUDA out of memory"));
+        await fixture.RelayEventsAsync();
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Failed, result.Outcome);
+        Assert.Equal(("out_of_memory", "CUDA out of memory", 1), (result.ErrorCode, result.Error, result.Attempts));
+        Assert.Null(await fixture.ReceiveDispatchAsync($"{jobId}-2", TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task Run_CancelRequested_EndsCancelledAndWritesMarker()
+    {
+        var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30));
+        await fixture.WaitForPhaseAsync(jobId, PipelinePhases.Queued, Long);
+
+        await fixture.Host.Client.RaiseEventAsync(jobId, PipelineEvents.CancelRequested, new CancelRequest("user asked"));
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Cancelled, result.Outcome);
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(JobBlobs.CancelMarker(jobId)).ExistsAsync());
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Report(jobId)).ExistsAsync());
+        var instance = await fixture.Host.Client.GetInstanceAsync(jobId, getInputsAndOutputs: true);
+        Assert.Equal(PipelinePhases.Cancelled, instance!.ReadCustomStatusAs<PipelineStatus>()!.Phase);
+    }
+
+    private async Task<(string Model, string JobId)> StartAsync(string csv, WatchdogSettings? watchdog = null)
+    {
+        var model = PipelineFixture.NewModelName();
+        var jobId = $"{model}-{Guid.NewGuid().ToString("N")[..12]}";
+        await fixture.EnsureStorageAsync();
+        await fixture.UploadDatasetAsync($"{model}.csv", csv);
+        await fixture.Host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainingOrchestrator),
+            fixture.NewInput(jobId, model, $"{model}.csv", watchdog), new StartOrchestrationOptions { InstanceId = jobId });
+        return (model, jobId);
+    }
+
+    private async Task<PipelineResult> CompletionAsync(string jobId)
+    {
+        using var timeout = new CancellationTokenSource(Long);
+        var instance = await fixture.Host.Client.WaitForInstanceCompletionAsync(jobId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        return instance.ReadOutputAs<PipelineResult>()!;
+    }
+}
