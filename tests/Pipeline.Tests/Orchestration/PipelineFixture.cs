@@ -118,7 +118,12 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public TActivity Activity<TActivity>() where TActivity : class => ActivatorUtilities.CreateInstance<TActivity>(Host.Services);
 
-    public TrainingEventsListener Listener() => new(Storage, Host.Client, Microsoft.Extensions.Options.Options.Create(Options), Host.Services.GetRequiredService<ILogger<TrainingEventsListener>>());
+    public TrainingEventsListener Listener(int? maxDequeueCount = null)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Host.Services.GetRequiredService<IOptionsFactory<PipelineOptions>>().Create(Microsoft.Extensions.Options.Options.DefaultName));
+        options.Value.EventsMaxDequeueCount = maxDequeueCount ?? options.Value.EventsMaxDequeueCount;
+        return new(Storage, Host.Client, options, Host.Services.GetRequiredService<ILogger<TrainingEventsListener>>());
+    }
 
     public Task UploadDatasetAsync(string name, string csv) => Storage.Datasets.GetBlobClient(name).UploadAsync(BinaryData.FromString(csv), overwrite: true);
 

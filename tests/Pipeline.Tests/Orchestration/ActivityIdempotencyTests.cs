@@ -1,0 +1,88 @@
+using Platform.Modeling.BaseModels;
+using Platform.Pipeline.Activities;
+using Platform.Pipeline.Storage;
+using Platform.Shared.Datasets;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Tests.Orchestration;
+
+[Collection(PipelineCollection.Name)]
+public sealed class ActivityIdempotencyTests(PipelineFixture fixture)
+{
+    [Fact]
+    public async Task PrepareDataset_RunTwice_WritesIdenticalSplitsAndReport()
+    {
+        var (jobId, input) = await PrepareInputAsync();
+
+        var first = await Prepare(jobId, input);
+        var before = await BlobSnapshot.TakeAsync(fixture.Storage.Jobs, jobId + "/");
+        var second = await Prepare(jobId, input);
+        var after = await BlobSnapshot.TakeAsync(fixture.Storage.Jobs, jobId + "/");
+
+        Assert.True(first.IsValid);
+        Assert.Equal((first.TrainCount, first.ValidationCount, first.TestCount), (second.TrainCount, second.ValidationCount, second.TestCount));
+        Assert.Equal(4, before.Count);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task PrepareDataset_MissingBlob_ReturnsActionableReport()
+    {
+        await fixture.EnsureStorageAsync();
+        var input = new PrepareDatasetInput("missing-job", "no-such.csv", BaseModelResolver.TinyRandom, new DatasetOptions(), new SplitOptions());
+
+        var result = await Prepare("missing-job", input);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(PrepareDataset.DatasetNotFound, result.Report.Error?.Code);
+    }
+
+    [Fact]
+    public async Task DispatchTraining_RunTwice_DeliversOneMessage()
+    {
+        await fixture.EnsureStorageAsync();
+        var jobId = $"{PipelineFixture.NewModelName()}-dispatch";
+        var request = new TrainingJobRequested(jobId, 1, "model", BaseModelResolver.TinyRandom, PipelineFixture.FastTraining, new DatasetOptions(), DateTimeOffset.UnixEpoch);
+        var activity = fixture.Activity<DispatchTraining>();
+
+        await activity.RunAsync(new TestActivityContext(nameof(DispatchTraining), jobId), new DispatchTrainingInput(request));
+        await activity.RunAsync(new TestActivityContext(nameof(DispatchTraining), jobId), new DispatchTrainingInput(request));
+
+        var received = await fixture.ReceiveDispatchAsync(request.MessageId, TimeSpan.FromSeconds(20));
+        Assert.Equal(request, received);
+        Assert.Null(await fixture.ReceiveDispatchAsync(request.MessageId, TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public async Task EvaluateModel_RunTwice_WritesIdenticalMetrics()
+    {
+        var (jobId, input) = await PrepareInputAsync();
+        await Prepare(jobId, input);
+        await fixture.UploadPackageAsync(jobId);
+        var activity = fixture.Activity<EvaluateModel>();
+
+        var first = await activity.RunAsync(new TestActivityContext(nameof(EvaluateModel), jobId), new EvaluateModelInput(jobId, 4));
+        var before = await BlobSnapshot.TakeAsync(fixture.Storage.Jobs, jobId + "/evaluation/");
+        var second = await activity.RunAsync(new TestActivityContext(nameof(EvaluateModel), jobId), new EvaluateModelInput(jobId, 4));
+        var after = await BlobSnapshot.TakeAsync(fixture.Storage.Jobs, jobId + "/evaluation/");
+
+        Assert.Equal(first, second);
+        Assert.Equal(4, first.Evaluated);
+        Assert.True(first.Available >= 4);
+        Assert.Contains(jobId + "/evaluation/metrics.json", before.Keys);
+        Assert.Contains(PipelineBlobs.ConfusionMatrix(jobId), before.Keys);
+        Assert.Equal(before, after);
+    }
+
+    private async Task<(string JobId, PrepareDatasetInput Input)> PrepareInputAsync()
+    {
+        await fixture.EnsureStorageAsync();
+        var model = PipelineFixture.NewModelName();
+        await fixture.UploadDatasetAsync($"{model}.csv", TestCsv.TwoClasses(30, salt: model));
+        var jobId = $"{model}-prep";
+        return (jobId, new PrepareDatasetInput(jobId, $"{model}.csv", BaseModelResolver.TinyRandom, new DatasetOptions(), new SplitOptions()));
+    }
+
+    private Task<PrepareDatasetResult> Prepare(string jobId, PrepareDatasetInput input) =>
+        fixture.Activity<PrepareDataset>().RunAsync(new TestActivityContext(nameof(PrepareDataset), jobId), input);
+}
