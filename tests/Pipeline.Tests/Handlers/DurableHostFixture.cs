@@ -9,7 +9,11 @@ public sealed class DurableHostFixture : IAsyncLifetime
 
     public DurableTaskTestHost Host => _host ?? throw new InvalidOperationException("The Durable Task test host has not started.");
 
-    public async Task InitializeAsync() => _host = await DurableTaskTestHost.StartAsync(StandInOrchestration.Register);
+    public async Task InitializeAsync()
+    {
+        QuietHosts.Apply();
+        _host = await DurableTaskTestHost.StartAsync(StandInOrchestration.Register);
+    }
 
     public async Task DisposeAsync()
     {

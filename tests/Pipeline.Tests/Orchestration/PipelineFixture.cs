@@ -63,6 +63,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["Pipeline:EvaluationMaxExamples"] = "50",
             ["Pipeline:Watchdog:CheckInterval"] = "00:10:00",
         }).Build();
+        QuietHosts.Apply();
         Host = await DurableTaskTestHost.StartAsync(
             tasks => tasks.AddPipelineTasks(),
             new DurableTaskTestHostOptions
