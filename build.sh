@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for the common tasks:
-#   ./build.sh test     restore, build and run every test project
+#   ./build.sh test     start Azurite if needed, restore, build and run every test project
 #   ./build.sh demo     train on the bundled sample, then predict (the main job, locally)
 #   ./build.sh bench    print the benchmark figures (not part of the test run)
 set -euo pipefail
@@ -10,6 +10,8 @@ shift || true
 
 case "$command" in
   test)
+    # Integration tests use Azurite (installed from npm into tools/azurite on first use; left running).
+    scripts/azurite.sh start
     dotnet build Platform.sln -c Release
     log=$(mktemp)
     status=0
