@@ -31,6 +31,9 @@ public sealed class PublishModel(PipelineStorage storage, CurrentModelStore poin
 
         await storage.Models.GetBlobClient(prefix + PipelineBlobs.ModelCardFile)
             .UploadTextAsync(ModelCard.Render(input), "text/markdown; charset=utf-8");
+        var training = await storage.Models.GetBlobClient(prefix + "training.json").DownloadTextOrNullAsync();
+        await storage.Models.GetBlobClient(prefix + PipelineBlobs.ModelCardHtmlFile)
+            .UploadTextAsync(ModelCardHtml.Render(input, Parse(training?.Text), Parse(evaluation?.Text)), "text/html; charset=utf-8");
 
         var candidate = new CurrentModel(input.Model, input.Version, input.JobId, input.Metrics.MacroF1, input.Metrics, input.PublishedAt);
         var (decision, previous) = await pointers.PromoteAsync(storage.Models.GetBlobClient(ModelBlobs.Current(input.Model)), candidate, input.Gate);
@@ -38,4 +41,7 @@ public sealed class PublishModel(PipelineStorage storage, CurrentModelStore poin
             input.JobId, input.Model, input.Version, copied, decision.Promote, decision.Reason);
         return new PublishModelResult(input.Version, decision.Promote, decision.Reason, previous);
     }
+
+    private static System.Text.Json.JsonElement? Parse(string? json) =>
+        json is null ? null : System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
 }

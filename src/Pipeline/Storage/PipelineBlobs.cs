@@ -11,5 +11,7 @@ public static class PipelineBlobs
 
     public const string ModelCardFile = "card.md";
 
+    public const string ModelCardHtmlFile = "card.html";
+
     public const string EvaluationFile = "evaluation.json";
 }

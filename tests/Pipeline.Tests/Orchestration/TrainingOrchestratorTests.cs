@@ -44,6 +44,10 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
             Assert.True(await fixture.Storage.Models.GetBlobClient(prefix + file).ExistsAsync(), file);
         }
 
+        var card = (await fixture.Storage.Models.GetBlobClient(prefix + PipelineBlobs.ModelCardHtmlFile).DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("<h2>Per class</h2>", card, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(card, "src=\"data:image/png;base64,iVBORw0KGgo"));
+
         var current = await CurrentModelStore.ReadAsync(fixture.Storage.Models.GetBlobClient(ModelBlobs.Current(model)));
         Assert.Equal(version, current?.Version);
         Assert.True(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.ConfusionMatrix(jobId)).ExistsAsync());

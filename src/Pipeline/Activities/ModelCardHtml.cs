@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Platform.Pipeline.Activities;
+
+/// <summary>
+/// The published model card as one self-contained HTML page: headline metrics, the per-class table, and
+/// the training curve and confusion matrix as embedded PNG images.
+/// </summary>
+public static class ModelCardHtml
+{
+    /// <param name="input">What is published and its headline metrics.</param>
+    /// <param name="training">The package's <c>training.json</c>, when present.</param>
+    /// <param name="evaluation">The job's evaluation <c>metrics.json</c>, when present.</param>
+    public static string Render(PublishModelInput input, JsonElement? training, JsonElement? evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var html = new StringBuilder();
+        var title = WebUtility.HtmlEncode($"{input.Model} — version {input.Version}");
+        html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>");
+        html.Append("<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{title}</h1><p>Fine-tuned from <code>{WebUtility.HtmlEncode(input.BaseModel)}</code> by job <code>{WebUtility.HtmlEncode(input.JobId)}</code>, published {input.PublishedAt:yyyy-MM-dd HH:mm} UTC.</p>");
+
+        var m = input.Metrics;
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Held-out evaluation ({WebUtility.HtmlEncode(m.Task)}, {m.Count} examples)</h2><table>");
+        Row(html, "Macro F1", m.MacroF1);
+        Row(html, "Micro F1", m.MicroF1);
+        Row(html, "Weighted F1", m.WeightedF1);
+        Row(html, "Accuracy", m.Accuracy);
+        Row(html, "Subset accuracy", m.SubsetAccuracy);
+        Row(html, "Hamming loss", m.HammingLoss);
+        html.Append("</table>");
+
+        if (evaluation is { } document && document.TryGetProperty("report", out var report))
+        {
+            PerClass(html, report);
+            if (report.TryGetProperty("confusionMatrix", out var matrix) && report.TryGetProperty("labels", out var labels))
+            {
+                var names = labels.EnumerateArray().Select(l => l.GetString() ?? "").ToList();
+                var counts = matrix.EnumerateArray().Select(row => row.EnumerateArray().Select(c => c.GetInt32()).ToArray()).ToArray();
+                Image(html, "Confusion matrix", CardCharts.ConfusionMatrix(names, counts));
+            }
+        }
+
+        if (training is { } record && record.TryGetProperty("history", out var history) && history.GetArrayLength() > 0)
+        {
+            var points = history.EnumerateArray()
+                .Select(h => (h.GetProperty("step").GetInt32(), h.GetProperty("trainLoss").GetDouble(), h.GetProperty("macroF1").GetDouble()))
+                .ToList();
+            Image(html, "Training curve", CardCharts.TrainingCurve(points));
+        }
+
+        html.Append("<p>The package loads with Hugging Face <code>transformers</code> as <code>BertForSequenceClassification</code>; <code>manifest.json</code> lists every file's SHA-256.</p></body></html>");
+        return html.ToString();
+    }
+
+    private static void PerClass(StringBuilder html, JsonElement report)
+    {
+        if (!report.TryGetProperty("perClass", out var rows) && !report.TryGetProperty("perLabel", out rows))
+        {
+            return;
+        }
+
+        html.Append("<h2>Per class</h2><table><tr><th>Label</th><th>Precision</th><th>Recall</th><th>F1</th><th>Support</th></tr>");
+        foreach (var row in rows.EnumerateArray())
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{WebUtility.HtmlEncode(row.GetProperty("label").GetString())}</td><td>{row.GetProperty("precision").GetDouble():0.000}</td><td>{row.GetProperty("recall").GetDouble():0.000}</td><td>{row.GetProperty("f1").GetDouble():0.000}</td><td>{row.GetProperty("support").GetInt32()}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Image(StringBuilder html, string title, byte[] png) =>
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{title}</h2><img alt=\"{title}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
+
+    private static void Row(StringBuilder html, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{v:0.0000}</td></tr>");
+        }
+    }
+}
