@@ -20,6 +20,9 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The Durable Task sidecar is a gRPC web host in this process; its per-call request logs drown the pipeline's own.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.Section)
             .Validate(o => o.Port is >= 0 and <= 65535, "DevHost:Port must be 0-65535.")
             .Validate(o => o.WatchInterval > TimeSpan.Zero, "DevHost:WatchInterval must be positive.")
