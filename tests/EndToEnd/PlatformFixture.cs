@@ -57,7 +57,7 @@ public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
             ["Runner:WorkFolder"] = _work,
             ["Runner:HeartbeatInterval"] = "00:00:01",
             ["Runner:CancelPollInterval"] = "00:00:01",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("E2E_LOG_LEVEL") ?? "Warning",
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
