@@ -18,7 +18,8 @@ public sealed partial class DatasetWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var startedAt = time.GetUtcNow();
+        // Blob times have whole-second precision: a blob uploaded in the second the host started must still count as new.
+        var startedAt = time.GetUtcNow() - TimeSpan.FromSeconds(2);
         var interval = options.Value.WatchInterval;
         LogWatching(logger, storage.Datasets.Name, interval);
         while (!stoppingToken.IsCancellationRequested)
