@@ -118,6 +118,27 @@ public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
         }
     }
 
+    /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job reports <paramref name="phase"/>.</summary>
+    public async Task WaitForPhaseAsync(string jobId, string phase, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), cancellation.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                var view = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
+                Assert.False(view.GetProperty("terminal").GetBoolean(), $"Job {jobId} ended before reaching {phase}: {view}");
+                if (view.GetProperty("phase").GetString() == phase)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(250, cancellation.Token);
+        }
+    }
+
     /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job is terminal and returns its last view.</summary>
     public async Task<JsonElement> WaitForTerminalAsync(string jobId, TimeSpan timeout)
     {

@@ -34,4 +34,21 @@ public sealed class TrainingTests(RunningPlatform platform) : IClassFixture<Runn
             Assert.All(scores, s => Assert.InRange(s.Value.GetSingle(), 0f, 1f));
         }
     }
+
+    [Fact]
+    public async Task Cancel_WhileTraining_EndsCancelledWithoutPublishing()
+    {
+        var model = PlatformFixture.NewModelName();
+        // Long enough (100 epochs over 300 rows) that the cancel lands while the runner is still training.
+        await platform.UploadAsync(model, Datasets.Separable(300), Datasets.TinyOptions(epochs: 100));
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        await platform.WaitForPhaseAsync(jobId, "training", TimeSpan.FromMinutes(1));
+
+        using var cancel = await platform.Http.PostAsync(new Uri($"/api/jobs/{jobId}/cancel", UriKind.Relative), content: null);
+        Assert.True(cancel.StatusCode == HttpStatusCode.Accepted, await cancel.Content.ReadAsStringAsync());
+
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(1));
+        Assert.True(job.GetProperty("phase").GetString() == "cancelled", job.ToString());
+        Assert.False(await platform.Models.GetBlobClient($"{model}/current.json").ExistsAsync());
+    }
 }

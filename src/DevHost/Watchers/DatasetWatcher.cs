@@ -69,7 +69,15 @@ public sealed partial class DatasetWatcher(
         {
             var result = await handler.HandleAsync(blob.Name, cancellationToken);
             _seen[blob.Name] = blob.Properties.ETag!.Value;
-            LogHandled(logger, blob.Name, result.StatusCode);
+            if (result.StatusCode >= 400)
+            {
+                // Nobody is waiting on an HTTP answer here: the problem document is the only place a person learns why.
+                LogRejected(logger, blob.Name, result.StatusCode, result.Body);
+            }
+            else
+            {
+                LogHandled(logger, blob.Name, result.StatusCode);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -83,6 +91,9 @@ public sealed partial class DatasetWatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {BlobName} handled: {StatusCode}")]
     private static partial void LogHandled(ILogger logger, string blobName, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {BlobName} was not started ({StatusCode}): {Problem}")]
+    private static partial void LogRejected(ILogger logger, string blobName, int statusCode, string? problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listing {Container} failed, retrying: {Reason}")]
     private static partial void LogScanFailed(ILogger logger, string container, string reason);
