@@ -45,10 +45,16 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
     private static string? Phase(string? serialized) => Parse(serialized) switch
     {
         { ValueKind: JsonValueKind.String } text => text.GetString(),
-        { ValueKind: JsonValueKind.Object } value when value.TryGetProperty("phase", out var p) && p.ValueKind == JsonValueKind.String => p.GetString(),
+        // Durable's default data converter writes PipelineStatus as {"Phase":…}; hosts with a camelCase serializer write "phase".
+        { ValueKind: JsonValueKind.Object } value when PhaseProperty(value) is { } p => p,
         null => null,
         var other => other.Value.GetRawText(),
     };
+
+    private static string? PhaseProperty(JsonElement status) => status.EnumerateObject()
+        .Where(p => string.Equals(p.Name, "phase", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+        .Select(p => p.Value.GetString())
+        .FirstOrDefault();
 
     private static JsonElement? Parse(string? serialized)
     {

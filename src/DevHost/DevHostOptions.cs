@@ -1,0 +1,22 @@
+namespace Platform.DevHost;
+
+/// <summary>Section <c>DevHost</c>: what the local host starts and how often it looks for uploads.</summary>
+public sealed class DevHostOptions
+{
+    public const string Section = "DevHost";
+
+    /// <summary>Kestrel listens on 127.0.0.1 only; 0 picks a free port.</summary>
+    public int Port { get; set; } = 7071;
+
+    /// <summary>How often the <c>datasets</c> container is listed for new or changed CSV files.</summary>
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Start <c>scripts/azurite.sh start</c> when nothing listens on the Azurite ports.</summary>
+    public bool StartAzurite { get; set; } = true;
+
+    /// <summary>Host the GPU job runner's Service Bus worker in this process.</summary>
+    public bool RunRunner { get; set; } = true;
+
+    /// <summary>Lock duration of the in-process broker's <c>training-jobs</c> queue; the runner renews it while training.</summary>
+    public TimeSpan BrokerLockDuration { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,4 @@
+using Platform.DevHost;
+
+await using var app = DevHostApplication.Build(args);
+await app.RunAsync();

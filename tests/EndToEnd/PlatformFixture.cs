@@ -1,0 +1,178 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.DevHost;
+using Platform.DevHost.Hosting;
+
+namespace Platform.EndToEnd;
+
+/// <summary>
+/// DevHost's own composition booted in this process on a free loopback port, against real Azurite (started by DevHost
+/// when needed) and its in-process broker, with containers of its own so runs never meet, and short watchdog timers.
+/// </summary>
+public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
+{
+    private const string Storage = "UseDevelopmentStorage=true";
+    private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "devhost-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private WebApplication? _app;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public BlobContainerClient Datasets => new BlobServiceClient(Storage).GetBlobContainerClient($"datasets-{_suffix}");
+
+    public BlobContainerClient Jobs => new BlobServiceClient(Storage).GetBlobContainerClient($"jobs-{_suffix}");
+
+    public BlobContainerClient Models => new BlobServiceClient(Storage).GetBlobContainerClient($"models-{_suffix}");
+
+    private QueueClient Events => new QueueServiceClient(Storage).GetQueueClient($"training-events-{_suffix}");
+
+    public string ServiceBusConnectionString => _app!.Services.GetRequiredService<LocalServiceBus>().ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _app = DevHostApplication.Build([], new Dictionary<string, string?>
+        {
+            ["DevHost:Port"] = "0",
+            ["DevHost:WatchInterval"] = "00:00:00.500",
+            ["DevHost:RunRunner"] = runRunner ? "true" : "false",
+            ["Storage:ConnectionString"] = Storage,
+            ["Pipeline:DatasetsContainer"] = $"datasets-{_suffix}",
+            ["Pipeline:JobsContainer"] = $"jobs-{_suffix}",
+            ["Pipeline:ModelsContainer"] = $"models-{_suffix}",
+            ["Pipeline:TrainingEventsQueue"] = $"training-events-{_suffix}",
+            ["Pipeline:EventsPollInterval"] = "00:00:00.500",
+            ["Pipeline:EvaluationMaxExamples"] = "50",
+            ["Pipeline:Watchdog:CheckInterval"] = "00:00:05",
+            ["Pipeline:Watchdog:HeartbeatTimeout"] = "00:01:00",
+            ["Pipeline:Watchdog:MaxAttempts"] = "2",
+            ["Runner:Device"] = "cpu",
+            ["Runner:WorkFolder"] = _work,
+            ["Runner:HeartbeatInterval"] = "00:00:01",
+            ["Runner:CancelPollInterval"] = "00:00:01",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("E2E_LOG_LEVEL") ?? "Warning",
+        });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+        await Datasets.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        // Only what this fixture created; Azurite itself may serve other people.
+        await Datasets.DeleteIfExistsAsync();
+        await Jobs.DeleteIfExistsAsync();
+        await Models.DeleteIfExistsAsync();
+        await Events.DeleteIfExistsAsync();
+        if (Directory.Exists(_work))
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+    }
+
+    public static string NewModelName() => "e2e" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Uploads the options sibling first, then the CSV, as a person would for the watcher to see both.</summary>
+    public async Task UploadAsync(string model, string csv, string optionsJson)
+    {
+        await Datasets.GetBlobClient($"{model}.options.json").UploadAsync(BinaryData.FromString(optionsJson), overwrite: true);
+        await Datasets.GetBlobClient($"{model}.csv").UploadAsync(BinaryData.FromString(csv), overwrite: true);
+    }
+
+    /// <summary>The job the watcher started for <paramref name="model"/>: its id is the single folder under <c>jobs</c> named after the model.</summary>
+    public async Task<string> WaitForJobIdAsync(string model, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            if (await Jobs.ExistsAsync(cancellation.Token))
+            {
+                await foreach (var blob in Jobs.GetBlobsAsync(new GetBlobsOptions { Prefix = model + "-" }, cancellation.Token))
+                {
+                    ids.Add(blob.Name[..blob.Name.IndexOf('/', StringComparison.Ordinal)]);
+                }
+            }
+
+            if (ids.Count > 0)
+            {
+                return Assert.Single(ids);
+            }
+
+            await Task.Delay(250, cancellation.Token);
+        }
+    }
+
+    /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job reports <paramref name="phase"/>.</summary>
+    public async Task WaitForPhaseAsync(string jobId, string phase, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), cancellation.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                var view = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
+                Assert.False(view.GetProperty("terminal").GetBoolean(), $"Job {jobId} ended before reaching {phase}: {view}");
+                if (view.GetProperty("phase").GetString() == phase)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(250, cancellation.Token);
+        }
+    }
+
+    /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job is terminal and returns its last view.</summary>
+    public async Task<JsonElement> WaitForTerminalAsync(string jobId, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        JsonElement last = default;
+        try
+        {
+            while (true)
+            {
+                using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), cancellation.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    last = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
+                    if (last.GetProperty("terminal").GetBoolean())
+                    {
+                        return last;
+                    }
+                }
+
+                await Task.Delay(500, cancellation.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Job {jobId} was not terminal after {timeout}; last view: {(last.ValueKind == JsonValueKind.Undefined ? "none" : last.ToString())}");
+        }
+    }
+
+    /// <summary>The bodies waiting on <c>training-jobs</c>, without taking them.</summary>
+    public async Task<IReadOnlyList<string>> PeekTrainingJobsAsync()
+    {
+        await using var client = new ServiceBusClient(ServiceBusConnectionString);
+        await using var receiver = client.CreateReceiver("training-jobs");
+        var messages = await receiver.PeekMessagesAsync(50);
+        return [.. messages.Select(m => m.Body.ToString())];
+    }
+}

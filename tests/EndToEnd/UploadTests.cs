@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.EndToEnd;
+
+/// <summary>What the watcher does with bad and repeated uploads; no runner, so whatever is dispatched stays on the queue.</summary>
+public sealed class UploadTests(PlatformWithoutRunner platform) : IClassFixture<PlatformWithoutRunner>
+{
+    [Fact]
+    public async Task Upload_InvalidCsv_FailsWithValidationReportAndDispatchesNothing()
+    {
+        var model = PlatformFixture.NewModelName();
+        await platform.UploadAsync(model, Datasets.Invalid(), Datasets.TinyOptions());
+
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(1));
+
+        Assert.True(job.GetProperty("phase").GetString() == "failed", job.ToString());
+        Assert.Equal(JsonValueKind.Object, job.GetProperty("validationReport").ValueKind);
+        Assert.False(await platform.Models.GetBlobClient($"{model}/current.json").ExistsAsync());
+        Assert.DoesNotContain(await platform.PeekTrainingJobsAsync(), body => body.Contains(jobId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Upload_SameBytesTwice_StartsOneJob()
+    {
+        var model = PlatformFixture.NewModelName();
+        var csv = Datasets.Separable(40);
+        await platform.UploadAsync(model, csv, Datasets.TinyOptions());
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+
+        // A new ETag for the same bytes: the watcher hands it over again and the handler finds the first job.
+        await platform.Datasets.GetBlobClient($"{model}.csv").UploadAsync(BinaryData.FromString(csv), overwrite: true);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(jobId, await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(5)));
+
+        using var again = await platform.Http.PostAsync(
+            new Uri("/api/jobs", UriKind.Relative),
+            JsonContent.Create(JsonSerializer.Deserialize<JsonElement>(
+                $$"""{"model":"{{model}}","dataset":"{{model}}.csv",{{Datasets.TinyOptions()[1..]}}""")));
+        var body = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(again.StatusCode == HttpStatusCode.OK, body.ToString());
+        Assert.Equal(jobId, body.GetProperty("id").GetString());
+        Assert.Single(await platform.PeekTrainingJobsAsync(), message => message.Contains(jobId, StringComparison.Ordinal));
+    }
+}
