@@ -8,8 +8,8 @@ public sealed class PipelineOptions
 {
     public const string SectionName = "Pipeline";
 
-    /// <summary>Storage connection string (local: <c>UseDevelopmentStorage=true</c>); when empty, the service URIs and a managed identity are used.</summary>
-    public string? StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+    /// <summary>Storage connection string; when empty, the service URIs and a managed identity are used (Azurite when neither is set).</summary>
+    public string? StorageConnectionString { get; set; }
 
     /// <summary>Blob endpoint for identity-based access, e.g. <c>https://account.blob.core.windows.net</c>.</summary>
     public Uri? BlobServiceUri { get; set; }
