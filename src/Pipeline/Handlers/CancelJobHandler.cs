@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Platform.Shared.Jobs;
-
 using Platform.Pipeline.Orchestration;
+using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers;
 
@@ -53,7 +52,7 @@ public sealed partial class CancelJobHandler(
         await containers.Jobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var marker = BinaryData.FromObjectAsJson(new CancelMarker(reason, DateTimeOffset.UtcNow), HandlerJson.Options);
         await containers.Jobs.GetBlobClient(JobBlobs.CancelMarker(jobId)).UploadAsync(marker, overwrite: true, cancellationToken).ConfigureAwait(false);
-        await client.RaiseEventAsync(jobId, JobOrchestration.CancelEvent, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
+        await client.RaiseEventAsync(jobId, PipelineEvents.CancelRequested, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
         LogCancelRequested(jobId, reason);
 
         var status = await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false);

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs;
+using Azure;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Platform.Pipeline.Orchestration;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers;
@@ -24,7 +25,7 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
         var progress = await ReadJsonAsync(JobBlobs.Status(jobId), cancellationToken).ConfigureAwait(false) is { } status
             ? Progress(jobId, status)
             : null;
-        var failed = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed || phase == JobOrchestration.Failed;
+        var failed = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed || phase == PipelinePhases.Failed;
         var report = failed ? await ReadJsonAsync(JobBlobs.Report(jobId), cancellationToken).ConfigureAwait(false) : null;
         var failure = metadata.FailureDetails is { } details ? new JobFailureView(details.ErrorType, details.ErrorMessage) : null;
         return new JobStatusView(

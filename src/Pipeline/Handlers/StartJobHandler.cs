@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Orchestration;
@@ -59,7 +59,7 @@ public sealed partial class StartJobHandler(
         var command = TrainingPipelineInput.Create(jobId, request.Model, request.DatasetBlob, request.BaseModel, request.Training, request.Dataset, pipelineOptions.Value);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(JobOrchestration.Name, command, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainingOrchestrator), command, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

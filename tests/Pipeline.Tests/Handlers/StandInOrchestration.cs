@@ -16,17 +16,17 @@ public static class StandInOrchestration
     public static void Register(DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddOrchestratorFunc<TrainingPipelineInput, string>(JobOrchestration.Name, async (context, command) =>
+        registry.AddOrchestratorFunc<TrainingPipelineInput, string>(nameof(TrainingOrchestrator), async (context, command) =>
         {
             if (command.Model.StartsWith(InvalidPrefix, StringComparison.Ordinal))
             {
-                context.SetCustomStatus(JobOrchestration.Failed);
+                context.SetCustomStatus(PipelinePhases.Failed);
                 return "validation failed";
             }
 
-            context.SetCustomStatus(JobOrchestration.Queued);
-            var reason = (await context.WaitForExternalEvent<CancelRequest?>(JobOrchestration.CancelEvent))?.Reason;
-            context.SetCustomStatus(JobOrchestration.Cancelled);
+            context.SetCustomStatus(PipelinePhases.Queued);
+            var reason = (await context.WaitForExternalEvent<CancelRequest?>(PipelineEvents.CancelRequested))?.Reason;
+            context.SetCustomStatus(PipelinePhases.Cancelled);
             return $"{command.JobId}: {reason}";
         });
     }
