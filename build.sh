@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for the common tasks:
 #   ./build.sh test     start Azurite if needed, restore, build and run every test project
-#   ./build.sh demo     train on the bundled sample, then predict (the main job, locally)
+#   ./build.sh demo     train on the bundled sample with the runner CLI, then predict
+#   ./build.sh local    the whole platform locally (DevHost): upload the sample, follow the job, predict
 #   ./build.sh bench    print the benchmark figures (not part of the test run)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,11 +30,18 @@ case "$command" in
     "${runner[@]}" train --data samples/sst2-sample.csv --out "$out" --epochs 1 --lr 1e-4 --max-length 64 "$@"
     "${runner[@]}" predict --model "$out" "a gripping, beautifully acted film" "a dull and lifeless mess"
     ;;
+  local)
+    # The whole event-driven platform on this machine (DevHost): upload the bundled sample to Azurite,
+    # follow the job through the HTTP routes, predict when the model is published.
+    scripts/azurite.sh start
+    dotnet build src/DevHost -c Release
+    dotnet run --project src/DevHost -c Release --no-build -- --demo "$PWD/samples/sst2-sample.csv" "$@"
+    ;;
   bench)
     dotnet run --project benchmarks/Benchmarks -c Release -- "$@"
     ;;
   *)
-    echo "usage: ./build.sh [test|demo|bench]" >&2
+    echo "usage: ./build.sh [test|demo|local|bench]" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Pipeline.Handlers;
+
+namespace Platform.DevHost.Demo;
+
+/// <summary>
+/// <c>--demo file.csv</c>: the main job end to end on this machine. Uploads the CSV (with its options)
+/// to <c>datasets</c> exactly as a user would, lets the watcher start the job, follows it through the
+/// same HTTP routes a client uses, and predicts a few texts when the model is published.
+/// </summary>
+internal static class DemoRun
+{
+    private static readonly string[] Texts = ["a gripping, beautifully acted film", "a dull and lifeless mess", "not bad at all"];
+
+    public static bool Requested(string[] args, out string csv)
+    {
+        var index = Array.IndexOf(args, "--demo");
+        csv = index >= 0 && index + 1 < args.Length ? args[index + 1] : "";
+        return index >= 0;
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string csv)
+    {
+        if (!File.Exists(csv))
+        {
+            await Console.Error.WriteLineAsync($"error: {csv} does not exist.");
+            return 2;
+        }
+
+        await app.StartAsync();
+        try
+        {
+            var model = DatasetUploadHandler.ModelFromPath(Path.GetFileName(csv));
+            var containers = app.Services.GetRequiredService<HandlerContainers>();
+            await containers.Datasets.CreateIfNotExistsAsync();
+            var options = new { training = new { epochs = 1, learningRate = 1e-4, maxLength = 64, batchSize = 32 } };
+            await containers.Datasets.GetBlobClient($"{model}.options.json").UploadAsync(BinaryData.FromObjectAsJson(options), overwrite: true);
+            await using (var stream = File.OpenRead(csv))
+            {
+                await containers.Datasets.GetBlobClient($"{model}.csv").UploadAsync(stream, overwrite: true);
+            }
+
+            Console.WriteLine($"uploaded {csv} as datasets/{model}.csv (options in datasets/{model}.options.json)");
+            using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
+            var jobId = await WaitForJobAsync(app.Services.GetRequiredService<DurableTaskClient>(), model);
+            Console.WriteLine($"job {jobId} started; following GET /api/jobs/{jobId}");
+            var final = await FollowAsync(http, jobId);
+            if (final != "completed")
+            {
+                await Console.Error.WriteLineAsync($"job ended {final}; see GET /api/jobs/{jobId} for the reason.");
+                return 1;
+            }
+
+            var answer = await http.PostAsJsonAsync($"/api/models/{model}/predict", new { texts = Texts });
+            Console.WriteLine($"POST /api/models/{model}/predict → {(int)answer.StatusCode}");
+            Console.WriteLine(await answer.Content.ReadAsStringAsync());
+            return answer.IsSuccessStatusCode ? 0 : 1;
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    private static async Task<string> WaitForJobAsync(DurableTaskClient client, string model)
+    {
+        var query = new OrchestrationQuery { InstanceIdPrefix = model + "-" };
+        for (var i = 0; i < 120; i++)
+        {
+            await foreach (var instance in client.GetAllInstancesAsync(query))
+            {
+                return instance.InstanceId;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException("The upload did not start a job within a minute; see the warnings above.");
+    }
+
+    private static async Task<string> FollowAsync(HttpClient http, string jobId)
+    {
+        var last = "";
+        while (true)
+        {
+            using var status = JsonDocument.Parse(await http.GetStringAsync($"/api/jobs/{jobId}"));
+            var root = status.RootElement;
+            var phase = root.GetProperty("phase").GetString() ?? "unknown";
+            var line = Describe(phase, root);
+            if (line != last)
+            {
+                Console.WriteLine(line);
+                last = line;
+            }
+
+            if (root.GetProperty("terminal").GetBoolean())
+            {
+                return phase;
+            }
+
+            await Task.Delay(2000);
+        }
+    }
+
+    private static string Describe(string phase, JsonElement root)
+    {
+        // The runner's heartbeat shows progress before the orchestrator's next watchdog check moves the phase on.
+        if (!root.TryGetProperty("progress", out var progress) || progress.ValueKind != JsonValueKind.Object || phase is not ("queued" or "training"))
+        {
+            return $"  {phase}";
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var percent = progress.TryGetProperty("percent", out var p) ? p.GetDouble() : 0;
+        var loss = progress.TryGetProperty("loss", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble().ToString("0.000", c) : "-";
+        var runner = progress.TryGetProperty("phase", out var r) ? r.GetString() : "training";
+        return string.Create(c, $"  {phase} (runner: {runner} {percent:0}%, loss {loss})");
+    }
+}
