@@ -93,9 +93,12 @@ internal static class DemoRun
         var last = "";
         while (true)
         {
-            using var status = JsonDocument.Parse(await http.GetStringAsync($"/api/jobs/{jobId}"));
+            using var response = await http.GetAsync($"/api/jobs/{jobId}");
+            using var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var root = status.RootElement;
-            var phase = root.GetProperty("phase").GetString() ?? "unknown";
+
+            // Until the orchestrator sets its first custom status the view has no phase (nulls are omitted).
+            var phase = root.TryGetProperty("phase", out var value) ? value.GetString() ?? "starting" : "starting";
             var line = Describe(phase, root);
             if (line != last)
             {
@@ -103,7 +106,7 @@ internal static class DemoRun
                 last = line;
             }
 
-            if (root.GetProperty("terminal").GetBoolean())
+            if (root.TryGetProperty("terminal", out var terminal) && terminal.GetBoolean())
             {
                 return phase;
             }
