@@ -87,13 +87,7 @@ public sealed class FunctionMetadataTests
     private static JsonElement[] Load()
     {
         var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = Path.Combine(directory!.FullName, "src", "Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(TestSupport.RepositoryRoot.Path, "src", "Functions", "bin", configuration, "net10.0", "functions.metadata");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
     }
 }

@@ -1,11 +1,12 @@
 using System.Reflection;
+using Platform.TestSupport;
 
 namespace Platform.Infrastructure.Tests;
 
 /// <summary>Locates the repository (the folder holding Platform.sln) and the Bicep CLI.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string InfraDirectory => Path.Combine(Root, "infra", "bicep");
 
@@ -15,19 +16,6 @@ internal static class RepoPaths
     public static string Bicep { get; } = FindBicep();
 
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Platform.sln above {AppContext.BaseDirectory}.");
-    }
 
     private static string FindBicep()
     {

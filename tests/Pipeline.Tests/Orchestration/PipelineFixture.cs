@@ -15,6 +15,7 @@ using Platform.ServiceBusEmulator.Hosting;
 using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
 using Platform.Shared.Training;
+using Platform.TestSupport;
 
 namespace Platform.Pipeline.Tests.Orchestration;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Platform.Pipeline.Tests.Orchestration;
+namespace Platform.TestSupport;
 
-/// <summary>Makes sure Azurite listens on 10000-10002, starting it with <c>scripts/azurite.sh start</c> from the repository root when it does not.</summary>
+/// <summary>Makes sure Azurite listens on 10000-10002, starting it with <c>scripts/azurite.sh start</c> from the repository root when it does not. Shared by every test project.</summary>
 internal static class AzuriteRunner
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -18,7 +18,7 @@ internal static class AzuriteRunner
                 return;
             }
 
-            var root = RepositoryRoot();
+            var root = RepositoryRoot.Path;
             var start = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "azurite.sh"), "start"])
             {
                 WorkingDirectory = root,
@@ -56,18 +56,5 @@ internal static class AzuriteRunner
         }
 
         return true;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Platform.sln above {AppContext.BaseDirectory}.");
     }
 }
