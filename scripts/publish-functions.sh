@@ -23,7 +23,7 @@ fi
 bytes=$(du -sb "$out" | cut -f1)
 echo "publish-functions: published size $(du -sh "$out" | cut -f1) ($bytes bytes, $(find "$out" -type f | wc -l) files) in $out"
 echo "publish-functions: largest files:"
-find "$out" -type f -printf '%s\t%p\n' | sort -rn | head -n 5 | awk -F'\t' '{printf "  %8.1f MB  %s\n", $1 / 1048576, $2}'
+find "$out" -type f -printf '%s\t%p\n' | sort -rn | awk -F'\t' 'NR <= 5 {printf "  %8.1f MB  %s\n", $1 / 1048576, $2}'
 
 lib="$out/libLibTorchSharp.so"
 if [ ! -f "$lib" ]; then
@@ -42,7 +42,7 @@ if command -v readelf >/dev/null 2>&1; then
   else
     echo "publish-functions: libLibTorchSharp.so still REQUIRES GLIBCXX_3.4.32 (fix not applied):" >&2
     echo "  $requirement" >&2
-    echo "  The build machine's libstdc++ provides it, so WeakenGlibcxxRequirement skipped the file;" >&2
+    echo "  The publish step (WeakenTorchSharpGlibcxxAfterPublish) did not mark it weak;" >&2
     echo "  the Functions host in Azure does not provide it." >&2
     exit 1
   fi
