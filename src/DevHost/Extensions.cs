@@ -1,9 +1,9 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Platform.DevHost.Durable;
 using Platform.DevHost.Hosting;
 using Platform.DevHost.Watchers;
 using Platform.Pipeline;
@@ -56,10 +56,11 @@ internal static class Extensions
             return new HandlerContainers(storage.Datasets, storage.Jobs, storage.Models, baseModels);
         });
         services.AddPipelineHandlers();
-        services.AddInMemoryDurableTask(tasks => tasks.AddPipelineTasks());
 
-        // Order matters: hosted services start in registration order, and Azurite must answer before anything polls it.
+        // Order matters: hosted services start in registration order, and Azurite must answer before anything polls it
+        // (the Durable sidecar creates its task hub there).
         services.AddHostedService<AzuriteGuard>();
+        builder.AddDurableBackend(tasks => tasks.AddPipelineTasks());
         services.AddHostedService<TrainingEventsService>();
         services.AddHostedService<DatasetWatcher>();
         if (builder.Configuration.GetValue(DevHostOptions.Section + ":" + nameof(DevHostOptions.RunRunner), true))

@@ -44,6 +44,8 @@ public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
             ["DevHost:WatchInterval"] = "00:00:00.500",
             ["DevHost:RunRunner"] = runRunner ? "true" : "false",
             ["Storage:ConnectionString"] = Storage,
+            ["DevHost:Durable:TaskHub"] = $"e2e{_suffix}",
+            ["DevHost:Durable:DeleteTaskHubOnStop"] = "true",
             ["Pipeline:DatasetsContainer"] = $"datasets-{_suffix}",
             ["Pipeline:JobsContainer"] = $"jobs-{_suffix}",
             ["Pipeline:ModelsContainer"] = $"models-{_suffix}",
