@@ -17,6 +17,12 @@ public sealed class DevHostOptions
     /// <summary>Host the GPU job runner's Service Bus worker in this process.</summary>
     public bool RunRunner { get; set; } = true;
 
+    /// <summary>
+    /// Loopback port of the in-process Service Bus broker; 0 picks a free one. Fix it (5672 is AMQP's) to point a runner in
+    /// another process at <c>Endpoint=sb://127.0.0.1:{port};…;UseDevelopmentEmulator=true</c>, as DevHost logs at start.
+    /// </summary>
+    public int BrokerPort { get; set; }
+
     /// <summary>Lock duration of the in-process broker's <c>training-jobs</c> queue; the runner renews it while training.</summary>
     public TimeSpan BrokerLockDuration { get; set; } = TimeSpan.FromSeconds(60);
 }

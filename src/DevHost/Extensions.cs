@@ -25,6 +25,7 @@ internal static class Extensions
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         services.AddOptions<DevHostOptions>().BindConfiguration(DevHostOptions.Section)
             .Validate(o => o.Port is >= 0 and <= 65535, "DevHost:Port must be 0-65535.")
+            .Validate(o => o.BrokerPort is >= 0 and <= 65535, "DevHost:BrokerPort must be 0-65535.")
             .Validate(o => o.WatchInterval > TimeSpan.Zero, "DevHost:WatchInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>()

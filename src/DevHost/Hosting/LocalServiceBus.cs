@@ -25,17 +25,17 @@ public sealed partial class LocalServiceBus : IAsyncDisposable
             return;
         }
 
-        _broker = ServiceBusEmulatorHost.Start(BrokerOptions(options.Value.BrokerLockDuration), loggerFactory);
+        _broker = ServiceBusEmulatorHost.Start(BrokerOptions(options.Value.BrokerLockDuration, options.Value.BrokerPort), loggerFactory);
         ConnectionString = _broker.ConnectionString;
-        LogStarted(logger, _broker.Port);
+        LogStarted(logger, _broker.Port, ConnectionString);
     }
 
     public string ConnectionString { get; }
 
     /// <summary><c>training-jobs</c> with duplicate detection, as in Azure, so a re-dispatched job is not trained twice.</summary>
-    public static ServiceBusEmulatorOptions BrokerOptions(TimeSpan lockDuration) => new()
+    public static ServiceBusEmulatorOptions BrokerOptions(TimeSpan lockDuration, int port = 0) => new()
     {
-        Port = 0,
+        Port = port,
         Queues =
         [
             new QueueConfig(StorageNames.TrainingJobsQueue, new QueueProperties
@@ -53,6 +53,6 @@ public sealed partial class LocalServiceBus : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Service Bus: using ServiceBus:ConnectionString")]
     private static partial void LogConfigured(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Service Bus: in-process emulator on 127.0.0.1:{Port}")]
-    private static partial void LogStarted(ILogger logger, int port);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Service Bus: in-process emulator on 127.0.0.1:{Port} (a runner in another process connects with ServiceBus__ConnectionString=\"{ConnectionString}\")")]
+    private static partial void LogStarted(ILogger logger, int port, string connectionString);
 }
