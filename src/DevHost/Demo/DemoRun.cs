@@ -58,10 +58,16 @@ internal static class DemoRun
                 return 1;
             }
 
-            var answer = await http.PostAsJsonAsync($"/api/models/{model}/predict", new { texts = Texts });
+            using var answer = await http.PostAsJsonAsync($"/api/models/{model}/predict", new { texts = Texts });
             Console.WriteLine($"POST /api/models/{model}/predict → {(int)answer.StatusCode}");
-            Console.WriteLine(await answer.Content.ReadAsStringAsync());
-            return answer.IsSuccessStatusCode ? 0 : 1;
+            if (!answer.IsSuccessStatusCode)
+            {
+                Console.WriteLine(await answer.Content.ReadAsStringAsync());
+                return 1;
+            }
+
+            PrintPredictions(await answer.Content.ReadFromJsonAsync<JsonElement>());
+            return 0;
         }
         finally
         {
@@ -117,16 +123,72 @@ internal static class DemoRun
 
     private static string Describe(string phase, JsonElement root)
     {
-        // The runner's heartbeat shows progress before the orchestrator's next watchdog check moves the phase on.
+        // The runner's heartbeat: epoch and step, loss, throughput, time left and validation so far.
         if (!root.TryGetProperty("progress", out var progress) || progress.ValueKind != JsonValueKind.Object || phase is not ("queued" or "training"))
         {
             return $"  {phase}";
         }
 
         var c = CultureInfo.InvariantCulture;
-        var percent = progress.TryGetProperty("percent", out var p) ? p.GetDouble() : 0;
-        var loss = progress.TryGetProperty("loss", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble().ToString("0.000", c) : "-";
-        var runner = progress.TryGetProperty("phase", out var r) ? r.GetString() : "training";
-        return string.Create(c, $"  {phase} (runner: {runner} {percent:0}%, loss {loss})");
+        var line = new System.Text.StringBuilder(string.Create(c, $"  {phase,-10}"));
+        var runner = progress.TryGetProperty("phase", out var r) ? r.GetString() : null;
+        if (runner is not null && runner != "training")
+        {
+            line.Append(c, $" runner {runner}");
+        }
+
+        if (Number(progress, "epochs") is { } epochs && epochs > 0)
+        {
+            line.Append(c, $" epoch {Number(progress, "epoch"):0}/{epochs:0}");
+        }
+
+        if (Number(progress, "totalSteps") is { } total && total > 0)
+        {
+            line.Append(c, $"  step {Number(progress, "step"):0}/{total:0}");
+        }
+
+        line.Append(c, $" ({Number(progress, "percent") ?? 0:0}%)");
+        if (Number(progress, "loss") is { } loss)
+        {
+            line.Append(c, $"  loss {loss:0.000}");
+        }
+
+        if (Number(progress, "sequencesPerSecond") is { } speed)
+        {
+            line.Append(c, $"  {speed:0.0} seq/s");
+        }
+
+        if (Number(progress, "etaSeconds") is { } eta)
+        {
+            line.Append(c, $"  ETA {TimeSpan.FromSeconds(Math.Round(eta)):m\\:ss}");
+        }
+
+        if (Number(progress, "bestValidationMacroF1") is { } f1)
+        {
+            line.Append(c, $"  best validation macro-F1 {f1:0.000}");
+        }
+
+        return line.ToString();
+    }
+
+    private static double? Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+
+    /// <summary>One line per text: the label, its probability and the text, then where the model card is.</summary>
+    private static void PrintPredictions(JsonElement answer)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var model = answer.GetProperty("model").GetString();
+        var version = answer.GetProperty("version").GetString();
+        Console.WriteLine($"predictions of {model} version {version}:");
+        var i = 0;
+        foreach (var prediction in answer.GetProperty("predictions").EnumerateArray())
+        {
+            var label = prediction.GetProperty("label").GetString() ?? "";
+            var score = prediction.GetProperty("scores").TryGetProperty(label, out var s) ? s.GetDouble() : double.NaN;
+            Console.WriteLine(string.Create(c, $"  {label,-10} {score:0.000}  {Texts[i++]}"));
+        }
+
+        Console.WriteLine($"model card: models/{model}/{version}/card.html (GET /api/models/{model} lists its versions)");
     }
 }
