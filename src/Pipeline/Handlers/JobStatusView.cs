@@ -10,7 +10,10 @@ namespace Platform.Pipeline.Handlers;
 /// </summary>
 /// <param name="Id">The job id (the orchestration instance id).</param>
 /// <param name="RuntimeStatus">The orchestration's runtime status: pending, running, completed, failed, terminated, suspended.</param>
-/// <param name="Phase">The orchestrator's custom status: validating, queued, training, evaluating, publishing, completed, failed or cancelled.</param>
+/// <param name="Phase">
+/// The orchestrator's custom status: validating, queued, training, evaluating, publishing, completed, failed or cancelled;
+/// queued reads training as soon as the runner's status.json shows it took the attempt in flight.
+/// </param>
 /// <param name="Terminal">True when the orchestration will not change any more.</param>
 /// <param name="CreatedAt">When the job was started.</param>
 /// <param name="LastUpdatedAt">When the orchestration last changed.</param>
