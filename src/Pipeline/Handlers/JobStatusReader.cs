@@ -37,7 +37,7 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
             progress,
-            Parse(metadata.SerializedOutput),
+            JobOutput.Read(metadata.SerializedOutput),
             failure,
             report,
             JobLinks.For(jobId));
