@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Platform.TestSupport;
 
 namespace Platform.EndToEnd;
 
@@ -24,6 +25,27 @@ internal static class Datasets
     /// <summary>No label column at all.</summary>
     public static string Invalid() => "body,comment\nhello,world\nfoo,bar\n";
 
-    public static string TinyOptions(int epochs = 3, int maxSteps = 0) =>
-        $$$"""{"baseModel":"tiny-random","training":{"epochs":{{{epochs}}},"maxSteps":{{{maxSteps}}},"batchSize":8,"maxLength":16,"learningRate":0.001,"device":"cpu"}}""";
+    /// <summary>The header and the first <paramref name="rows"/> rows of the bundled <c>samples/sst2-sample.csv</c> (one record per line).</summary>
+    public static string Sst2Sample(int rows)
+    {
+        var lines = File.ReadLines(Path.Combine(RepositoryRoot.Path, "samples", "sst2-sample.csv")).Take(rows + 1);
+        return string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>The tiny random BERT on CPU; <paramref name="checkpointEverySteps"/> and <paramref name="earlyStoppingPatience"/> appear only when set.</summary>
+    public static string TinyOptions(int epochs = 3, int maxSteps = 0, int? checkpointEverySteps = null, int? earlyStoppingPatience = null)
+    {
+        var extra = new StringBuilder();
+        if (checkpointEverySteps is { } every)
+        {
+            extra.Append(CultureInfo.InvariantCulture, $",\"checkpointEverySteps\":{every}");
+        }
+
+        if (earlyStoppingPatience is { } patience)
+        {
+            extra.Append(CultureInfo.InvariantCulture, $",\"earlyStoppingPatience\":{patience}");
+        }
+
+        return $$$"""{"baseModel":"tiny-random","training":{"epochs":{{{epochs}}},"maxSteps":{{{maxSteps}}},"batchSize":8,"maxLength":16,"learningRate":0.001,"device":"cpu"{{{extra}}}}}""";
+    }
 }

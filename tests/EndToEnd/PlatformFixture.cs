@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
@@ -10,14 +11,17 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.DevHost;
 using Platform.DevHost.Hosting;
+using Platform.Shared.Jobs;
 
 namespace Platform.EndToEnd;
 
 /// <summary>
 /// DevHost's own composition booted in this process on a free loopback port, against real Azurite (started by DevHost
 /// when needed) and its in-process broker, with containers of its own so runs never meet, and short watchdog timers.
+/// <paramref name="brokerLockDuration"/> shortens the lock of <c>training-jobs</c> so a message held by a dead runner
+/// comes back within seconds.
 /// </summary>
-public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
+public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null) : IAsyncLifetime
 {
     private const string Storage = "UseDevelopmentStorage=true";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
@@ -34,11 +38,19 @@ public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
 
     private QueueClient Events => new QueueServiceClient(Storage).GetQueueClient($"training-events-{_suffix}");
 
+    /// <summary>The runner's timers and device, for the in-process runner and for runner processes alike.</summary>
+    private static Dictionary<string, string?> RunnerTimers => new()
+    {
+        ["Runner:Device"] = "cpu",
+        ["Runner:HeartbeatInterval"] = "00:00:01",
+        ["Runner:CancelPollInterval"] = "00:00:01",
+    };
+
     public string ServiceBusConnectionString => _app!.Services.GetRequiredService<LocalServiceBus>().ConnectionString;
 
     public async Task InitializeAsync()
     {
-        _app = DevHostApplication.Build([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(RunnerTimers)
         {
             ["DevHost:Port"] = "0",
             ["DevHost:WatchInterval"] = "00:00:00.500",
@@ -55,12 +67,15 @@ public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
             ["Pipeline:Watchdog:CheckInterval"] = "00:00:05",
             ["Pipeline:Watchdog:HeartbeatTimeout"] = "00:01:00",
             ["Pipeline:Watchdog:MaxAttempts"] = "2",
-            ["Runner:Device"] = "cpu",
             ["Runner:WorkFolder"] = _work,
-            ["Runner:HeartbeatInterval"] = "00:00:01",
-            ["Runner:CancelPollInterval"] = "00:00:01",
-            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("E2E_LOG_LEVEL") ?? "Warning",
-        });
+            ["Logging:LogLevel:Default"] = LogLevel,
+        };
+        if (brokerLockDuration is { } lockDuration)
+        {
+            settings["DevHost:BrokerLockDuration"] = lockDuration.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        _app = DevHostApplication.Build([], settings);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Http = new HttpClient { BaseAddress = new Uri(address) };
@@ -86,6 +101,23 @@ public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
             Directory.Delete(_work, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Configuration for a runner of this platform in its own process: the keys DevHost's in-process runner passes
+    /// (the broker, Azurite, this fixture's jobs container and events queue) and the same timers, with its own work folder.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> RunnerProcessSettings(string name) => new Dictionary<string, string?>(RunnerTimers)
+    {
+        ["ServiceBus:ConnectionString"] = ServiceBusConnectionString,
+        ["ServiceBus:QueueName"] = StorageNames.TrainingJobsQueue,
+        ["Storage:ConnectionString"] = Storage,
+        ["Storage:JobsContainer"] = Jobs.Name,
+        ["Storage:EventsQueue"] = Events.Name,
+        ["Runner:WorkFolder"] = Path.Combine(_work, name),
+        ["Logging:LogLevel:Default"] = LogLevel,
+    };
+
+    private static string LogLevel => Environment.GetEnvironmentVariable("E2E_LOG_LEVEL") ?? "Warning";
 
     public static string NewModelName() => "e2e" + Guid.NewGuid().ToString("N")[..10];
 
@@ -170,11 +202,28 @@ public abstract class PlatformFixture(bool runRunner) : IAsyncLifetime
     }
 
     /// <summary>The bodies waiting on <c>training-jobs</c>, without taking them.</summary>
-    public async Task<IReadOnlyList<string>> PeekTrainingJobsAsync()
+    public async Task<IReadOnlyList<string>> PeekTrainingJobsAsync() =>
+        [.. (await PeekAsync(SubQueue.None)).Select(m => m.Body.ToString())];
+
+    /// <summary>What <c>training-jobs/$DeadLetterQueue</c> holds, without taking it.</summary>
+    public Task<IReadOnlyList<ServiceBusReceivedMessage>> PeekDeadLetteredAsync() => PeekAsync(SubQueue.DeadLetter);
+
+    /// <summary>A JSON blob of the jobs container (<c>status.json</c>, <c>result.json</c>, …), or null when it does not exist.</summary>
+    public async Task<JsonElement?> ReadJobJsonAsync(string blobName)
+    {
+        var blob = Jobs.GetBlobClient(blobName);
+        if (!await blob.ExistsAsync())
+        {
+            return null;
+        }
+
+        return (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<JsonElement>();
+    }
+
+    private async Task<IReadOnlyList<ServiceBusReceivedMessage>> PeekAsync(SubQueue subQueue)
     {
         await using var client = new ServiceBusClient(ServiceBusConnectionString);
-        await using var receiver = client.CreateReceiver("training-jobs");
-        var messages = await receiver.PeekMessagesAsync(50);
-        return [.. messages.Select(m => m.Body.ToString())];
+        await using var receiver = client.CreateReceiver(StorageNames.TrainingJobsQueue, new ServiceBusReceiverOptions { SubQueue = subQueue });
+        return await receiver.PeekMessagesAsync(50);
     }
 }

@@ -36,6 +36,7 @@ internal sealed class JobExecution(
 
         var (data, sha256) = await splits.LoadAsync(job, stopping);
         var resumedFrom = await checkpoints.RestoreAsync(job.JobId, checkpointDirectory, stopping);
+        status.ResumedFrom(resumedFrom);
         var training = job.Training with { Device = options.Device };
         var request = new SplitsFineTuneRequest(data, sha256, packageDirectory)
         {
@@ -62,13 +63,13 @@ internal sealed class JobExecution(
             }
         }
 
-        status.Phase("uploading", 95);
+        status.Phase(RunnerPhases.Uploading, 95);
         await storage.UploadDirectoryAsync(packageDirectory, JobBlobs.ModelPrefix(job.JobId), stopping);
         var finished = new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Succeeded,
             ModelPrefix: JobBlobs.ModelPrefix(job.JobId), ValidationMacroF1: result.Training.BestMacroF1);
         await storage.WriteJsonAsync(JobBlobs.Result(job.JobId), new JobResultDocument(
             finished, result.Training.Steps, result.Training.Resumed, resumedFrom, result.Test.MacroF1, training.Device, DateTimeOffset.UtcNow), stopping);
-        await status.FinishAsync("finished", 100, null, stopping);
+        await status.FinishAsync(RunnerPhases.Finished, 100, null, stopping);
         RunnerLog.TrainingSucceeded(logger, job.JobId, job.Attempt, result.Training.Steps, result.Training.BestMacroF1, result.Training.Resumed);
 
         await checkpoints.DeleteAsync(job.JobId, stopping);
@@ -80,7 +81,7 @@ internal sealed class JobExecution(
     {
         var cancelled = new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Cancelled, "Cancelled", "The job was cancelled.");
         await storage.WriteJsonAsync(JobBlobs.Result(job.JobId), new JobResultDocument(cancelled, 0, false, null, null, settings.Value.Device, DateTimeOffset.UtcNow), cancellationToken);
-        await status.FinishAsync("cancelled", null, cancelled.Error, cancellationToken);
+        await status.FinishAsync(RunnerPhases.Cancelled, null, cancelled.Error, cancellationToken);
         RunnerLog.TrainingCancelled(logger, job.JobId, job.Attempt);
         await checkpoints.DeleteAsync(job.JobId, cancellationToken);
         TryDelete(Path.Combine(settings.Value.ResolveWorkFolder(), job.JobId));
@@ -112,7 +113,7 @@ internal sealed class JobExecution(
             }
             else
             {
-                status.Phase(value.Phase, value.Phase == "loading" ? 0 : 90);
+                status.Phase(value.Phase, value.Phase == RunnerPhases.Loading ? 0 : 90);
             }
         }
     }

@@ -81,14 +81,14 @@ internal sealed class JobProcessor(
         {
             var description = FailureClassifier.Describe(ex);
             RunnerLog.PermanentFailure(logger, job.JobId, job.Attempt, code, description);
-            await status.FinishAsync("failed", null, description, CancellationToken.None);
+            await status.FinishAsync(RunnerPhases.Failed, null, description, CancellationToken.None);
             await events.PublishAsync(new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Failed, code, description), CancellationToken.None);
             await settler.DeadLetterAsync(code, description);
             return MessageOutcome.DeadLettered;
         }
         catch (Exception ex) when (ex is OperationCanceledException && stopping.IsCancellationRequested)
         {
-            await status.FinishAsync("interrupted", null, "The runner stopped; another delivery resumes from the last checkpoint.", CancellationToken.None);
+            await status.FinishAsync(RunnerPhases.Interrupted, null, "The runner stopped; another delivery resumes from the last checkpoint.", CancellationToken.None);
             throw;
         }
     }

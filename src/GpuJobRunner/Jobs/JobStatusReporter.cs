@@ -24,7 +24,7 @@ internal sealed class JobStatusReporter : IAsyncDisposable
     {
         _storage = storage;
         _logger = logger;
-        _current = new JobStatusDocument { JobId = job.JobId, Attempt = job.Attempt, Phase = "loading", Epochs = job.Training.Epochs };
+        _current = new JobStatusDocument { JobId = job.JobId, Attempt = job.Attempt, Phase = RunnerPhases.Loading, Epochs = job.Training.Epochs };
         _loop = BeatAsync(interval, _stop.Token);
     }
 
@@ -34,13 +34,16 @@ internal sealed class JobStatusReporter : IAsyncDisposable
         _phaseChanged.Release();
     }
 
+    /// <summary>Records the checkpoint step this delivery continues from (written with the next beat).</summary>
+    public void ResumedFrom(int? step) => Update(s => s with { ResumedFromStep = step });
+
     /// <summary>Training uses 0–90 % of the bar; evaluation, packaging and upload the rest.</summary>
     public void Training(TrainingProgress p)
     {
         ArgumentNullException.ThrowIfNull(p);
         Update(s => s with
         {
-            Phase = "training",
+            Phase = RunnerPhases.Training,
             Percent = Math.Round(p.Fraction * 90, 1),
             Epoch = p.Epoch,
             Epochs = p.Epochs,

@@ -23,7 +23,7 @@ internal sealed class SplitsLoader(JobStorage storage)
             var content = await storage.DownloadAsync(name, cancellationToken)
                 ?? throw new DatasetRejectedException($"The prepared split {storage.Container.Name}/{name} does not exist.");
             hash.AppendData(content.ToMemory().Span);
-            parts.Add(Parse(name, content));
+            parts.Add(Parse($"{storage.Container.Name}/{name}", content));
         }
 
         var labels = parts.SelectMany(p => p).SelectMany(e => e.Labels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();

@@ -21,10 +21,11 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
     private async Task<JobStatusView> MergeAsync(OrchestrationMetadata metadata, CancellationToken cancellationToken)
     {
         var jobId = metadata.InstanceId;
-        var phase = Phase(metadata.SerializedCustomStatus);
+        var customStatus = Parse(metadata.SerializedCustomStatus);
         var progress = await ReadJsonAsync(JobBlobs.Status(jobId), cancellationToken).ConfigureAwait(false) is { } status
             ? Progress(jobId, status)
             : null;
+        var phase = JobPhase.Merge(Phase(customStatus), Attempt(customStatus), progress);
         var failed = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed || phase == PipelinePhases.Failed;
         var report = failed ? await ReadJsonAsync(JobBlobs.Report(jobId), cancellationToken).ConfigureAwait(false) : null;
         var failure = metadata.FailureDetails is { } details ? new JobFailureView(details.ErrorType, details.ErrorMessage) : null;
@@ -36,25 +37,31 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
             metadata.CreatedAt,
             metadata.LastUpdatedAt,
             progress,
-            Parse(metadata.SerializedOutput),
+            JobOutput.Read(metadata.SerializedOutput),
             failure,
             report,
             JobLinks.For(jobId));
     }
 
-    /// <summary>The custom status is the phase as a JSON string; an object with a <c>phase</c> property is accepted too.</summary>
-    private static string? Phase(string? serialized) => Parse(serialized) switch
+    /// <summary>The custom status is <see cref="PipelineStatus"/> (an object with a <c>phase</c>); a bare JSON string is accepted as the phase too.</summary>
+    private static string? Phase(JsonElement? customStatus) => customStatus switch
     {
         { ValueKind: JsonValueKind.String } text => text.GetString(),
         // Durable's default data converter writes PipelineStatus as {"Phase":…}; hosts with a camelCase serializer write "phase".
-        { ValueKind: JsonValueKind.Object } value when PhaseProperty(value) is { } p => p,
+        { ValueKind: JsonValueKind.Object } value when Property(value, "phase") is { ValueKind: JsonValueKind.String } p => p.GetString(),
         null => null,
         var other => other.Value.GetRawText(),
     };
 
-    private static string? PhaseProperty(JsonElement status) => status.EnumerateObject()
-        .Where(p => string.Equals(p.Name, "phase", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
-        .Select(p => p.Value.GetString())
+    /// <summary>The dispatch attempt in <see cref="PipelineStatus"/>; 0 when the status does not carry one.</summary>
+    private static int Attempt(JsonElement? customStatus) =>
+        customStatus is { ValueKind: JsonValueKind.Object } value && Property(value, "attempt") is { ValueKind: JsonValueKind.Number } a && a.TryGetInt32(out var attempt)
+            ? attempt
+            : 0;
+
+    private static JsonElement? Property(JsonElement status, string name) => status.EnumerateObject()
+        .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+        .Select(p => (JsonElement?)p.Value)
         .FirstOrDefault();
 
     private static JsonElement? Parse(string? serialized)

@@ -10,12 +10,15 @@ namespace Platform.Pipeline.Handlers;
 /// </summary>
 /// <param name="Id">The job id (the orchestration instance id).</param>
 /// <param name="RuntimeStatus">The orchestration's runtime status: pending, running, completed, failed, terminated, suspended.</param>
-/// <param name="Phase">The orchestrator's custom status: validating, queued, training, evaluating, publishing, completed, failed or cancelled.</param>
+/// <param name="Phase">
+/// The orchestrator's custom status: validating, queued, training, evaluating, publishing, completed, failed or cancelled;
+/// queued reads training as soon as the runner's status.json shows it took the attempt in flight.
+/// </param>
 /// <param name="Terminal">True when the orchestration will not change any more.</param>
 /// <param name="CreatedAt">When the job was started.</param>
 /// <param name="LastUpdatedAt">When the orchestration last changed.</param>
 /// <param name="Progress">The runner's last heartbeat: percent, epoch, step, loss, sequences/s, ETA, validation macro-F1.</param>
-/// <param name="Output">The orchestration's output, as it wrote it.</param>
+/// <param name="Output">The orchestration's output: a <c>PipelineResult</c> (outcome, errorCode and error, metrics, version, promotion) in this API's JSON shape.</param>
 /// <param name="Failure">Why the orchestration failed, when it did.</param>
 /// <param name="ValidationReport">Content of <c>report.json</c>, only when the job failed.</param>
 /// <param name="Links">Where to poll the job and how to cancel it.</param>

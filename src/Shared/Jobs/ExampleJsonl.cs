@@ -18,6 +18,7 @@ public static class ExampleJsonl
         }
     }
 
+    /// <summary>Reads every line; throws <see cref="InvalidDataException"/> naming the first line that is not an example.</summary>
     public static List<LabeledExample> Read(Stream source)
     {
         var examples = new List<LabeledExample>();
@@ -31,7 +32,22 @@ public static class ExampleJsonl
                 continue;
             }
 
-            var line = JsonSerializer.Deserialize<JsonLine>(text, Json) ?? throw new InvalidDataException($"JSON line {number} is null.");
+            JsonLine? line;
+            try
+            {
+                line = JsonSerializer.Deserialize<JsonLine>(text, Json);
+            }
+            catch (JsonException e)
+            {
+                // The serializer counts lines within the one line it was given; the file's line number is what helps.
+                throw new InvalidDataException($"JSON line {number} is not an example: {e.Message}", e);
+            }
+
+            if (line is null)
+            {
+                throw new InvalidDataException($"JSON line {number} is null.");
+            }
+
             examples.Add(new LabeledExample(line.Text, line.Labels, line.Line));
         }
 

@@ -7,8 +7,11 @@ public sealed record JobStatusDocument
 
     public int Attempt { get; init; }
 
-    /// <summary><c>queued</c>, <c>loading</c>, <c>training</c>, <c>evaluating</c>, <c>uploading</c>, <c>finished</c>.</summary>
+    /// <summary>One of <see cref="RunnerPhases"/>: <c>loading</c>, <c>training</c>, <c>evaluating</c>, <c>uploading</c>, <c>finished</c>, ….</summary>
     public required string Phase { get; init; }
+
+    /// <summary>The step of the mirrored checkpoint this delivery continued from; null when it started from the beginning.</summary>
+    public int? ResumedFromStep { get; init; }
 
     public double Percent { get; init; }
 

@@ -61,6 +61,7 @@ public sealed class InterruptionTests(ServiceEnvironment environment)
         Assert.True(result!.Resumed);
         Assert.Equal(pointer.Step, result.ResumedFromStep);
         Assert.Equal(16, result.Steps);
+        Assert.Equal(pointer.Step, (await scenario.StatusAsync())!.ResumedFromStep);
         await ServeTests.WaitUntilSettledAsync(scenario);
         Assert.Null(await scenario.PeekAsync());
     }

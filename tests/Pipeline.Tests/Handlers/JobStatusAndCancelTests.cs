@@ -19,21 +19,25 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     public async Task DisposeAsync() => await _storage.DisposeAsync();
 
     [Fact]
-    public async Task GetAsync_RunnerWroteStatusJson_MergesProgressWithThePhase()
+    public async Task GetAsync_RunnerWroteStatusJson_MergesProgressAndSaysTrainingBeforeTheOrchestratorDoes()
     {
         var id = await StartJobAsync();
+        Assert.Equal("queued", (await _handlers.Status.GetAsync(id, default)).ParseBody().GetProperty("phase").GetString());
         var progress = new JobStatusDocument
         {
             JobId = id, Attempt = 1, Phase = "training", Percent = 42.5, Epoch = 1, Epochs = 3, Step = 17, TotalSteps = 40,
             Loss = 0.61, SequencesPerSecond = 123.4, EtaSeconds = 95, ValidationMacroF1 = 0.71, HeartbeatAt = DateTimeOffset.UtcNow,
+            ResumedFromStep = 10,
         };
-        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Status(id)).UploadAsync(BinaryData.FromObjectAsJson(progress, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        await WriteStatusAsync(id, progress);
 
         var result = await _handlers.Status.GetAsync(id, default);
 
         Assert.Equal(200, result.StatusCode);
         var body = result.ParseBody();
-        Assert.Equal("queued", body.GetProperty("phase").GetString());
+        // The orchestration itself still says queued: only its next watchdog check would see the heartbeat.
+        Assert.Contains("queued", (await _handlers.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedCustomStatus, StringComparison.Ordinal);
+        Assert.Equal("training", body.GetProperty("phase").GetString());
         Assert.Equal("running", body.GetProperty("runtimeStatus").GetString());
         Assert.False(body.GetProperty("terminal").GetBoolean());
         var merged = body.GetProperty("progress");
@@ -41,7 +45,42 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
         Assert.Equal(17, merged.GetProperty("step").GetInt32());
         Assert.Equal(95, merged.GetProperty("etaSeconds").GetDouble());
         Assert.Equal(0.71, merged.GetProperty("validationMacroF1").GetDouble());
+        Assert.Equal(10, merged.GetProperty("resumedFromStep").GetInt32());
         Assert.Equal($"/api/jobs/{id}/cancel", body.GetProperty("links").GetProperty("cancel").GetString());
+    }
+
+    [Fact]
+    public async Task GetAsync_StatusJsonOfASupersededAttempt_StaysQueued()
+    {
+        var id = await StartJobAsync(StandInOrchestration.RedispatchedPrefix);
+        await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 1, Phase = "training", Step = 5, HeartbeatAt = DateTimeOffset.UtcNow });
+
+        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+
+        Assert.Equal("queued", body.GetProperty("phase").GetString());
+        Assert.Equal(5, body.GetProperty("progress").GetProperty("step").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetAsync_RunnerTookTheRedispatchedAttempt_SaysTraining()
+    {
+        var id = await StartJobAsync(StandInOrchestration.RedispatchedPrefix);
+        await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 2, Phase = "loading", HeartbeatAt = DateTimeOffset.UtcNow });
+
+        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+
+        Assert.Equal("training", body.GetProperty("phase").GetString());
+    }
+
+    [Fact]
+    public async Task GetAsync_RunnerInterrupted_StaysQueuedUntilAnotherDeliveryStarts()
+    {
+        var id = await StartJobAsync();
+        await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 1, Phase = "interrupted", Step = 8, HeartbeatAt = DateTimeOffset.UtcNow });
+
+        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+
+        Assert.Equal("queued", body.GetProperty("phase").GetString());
     }
 
     [Fact]
@@ -130,9 +169,13 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 
-    private async Task<string> StartJobAsync()
+    private Task WriteStatusAsync(string id, JobStatusDocument status) =>
+        _storage.Containers.Jobs.GetBlobClient(JobBlobs.Status(id)).UploadAsync(
+            BinaryData.FromObjectAsJson(status, new JsonSerializerOptions(JsonSerializerDefaults.Web)), overwrite: true);
+
+    private async Task<string> StartJobAsync(string prefix = "")
     {
-        var model = TestStorage.UniqueModelName("status");
+        var model = TestStorage.UniqueModelName(prefix + "status");
         await _handlers.UploadDatasetAsync($"{model}.csv");
         var started = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default);
         Assert.Equal(202, started.StatusCode);
