@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Platform.DevHost;
+using Platform.DevHost.Durable;
 using Platform.DevHost.Hosting;
+using Platform.ServiceBusEmulator.Hosting;
 using Platform.Shared.Jobs;
 
 namespace Platform.EndToEnd;
@@ -19,14 +22,17 @@ namespace Platform.EndToEnd;
 /// DevHost's own composition booted in this process on a free loopback port, against real Azurite (started by DevHost
 /// when needed) and its in-process broker, with containers of its own so runs never meet, and short watchdog timers.
 /// <paramref name="brokerLockDuration"/> shortens the lock of <c>training-jobs</c> so a message held by a dead runner
-/// comes back within seconds.
+/// comes back within seconds. With <paramref name="ownBroker"/> the broker lives in the fixture rather than in DevHost, so
+/// DevHost can be stopped and started again (<see cref="RestartAsync"/>) without losing what is queued.
 /// </summary>
-public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null) : IAsyncLifetime
+public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null, bool ownBroker = false) : IAsyncLifetime
 {
     private const string Storage = "UseDevelopmentStorage=true";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
     private readonly string _work = Path.Combine(Path.GetTempPath(), "devhost-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly Dictionary<string, string?> _settings = [];
     private WebApplication? _app;
+    private ServiceBusEmulatorHost? _broker;
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -48,6 +54,8 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
 
     public string ServiceBusConnectionString => _app!.Services.GetRequiredService<LocalServiceBus>().ConnectionString;
 
+    private string TaskHub => $"e2e{_suffix}";
+
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>(RunnerTimers)
@@ -56,8 +64,7 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
             ["DevHost:WatchInterval"] = "00:00:00.500",
             ["DevHost:RunRunner"] = runRunner ? "true" : "false",
             ["Storage:ConnectionString"] = Storage,
-            ["DevHost:Durable:TaskHub"] = $"e2e{_suffix}",
-            ["DevHost:Durable:DeleteTaskHubOnStop"] = "true",
+            ["DevHost:Durable:TaskHub"] = TaskHub,
             ["Pipeline:DatasetsContainer"] = $"datasets-{_suffix}",
             ["Pipeline:JobsContainer"] = $"jobs-{_suffix}",
             ["Pipeline:ModelsContainer"] = $"models-{_suffix}",
@@ -70,28 +77,63 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
             ["Runner:WorkFolder"] = _work,
             ["Logging:LogLevel:Default"] = LogLevel,
         };
-        if (brokerLockDuration is { } lockDuration)
+        var lockDuration = brokerLockDuration ?? new DevHostOptions().BrokerLockDuration;
+        settings["DevHost:BrokerLockDuration"] = lockDuration.ToString("c", CultureInfo.InvariantCulture);
+        if (ownBroker)
         {
-            settings["DevHost:BrokerLockDuration"] = lockDuration.ToString("c", CultureInfo.InvariantCulture);
+            _broker = ServiceBusEmulatorHost.Start(LocalServiceBus.BrokerOptions(lockDuration), NullLoggerFactory.Instance);
+            settings["ServiceBus:ConnectionString"] = _broker.ConnectionString;
         }
 
-        _app = DevHostApplication.Build([], settings);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+
+        await StartAppAsync();
         await Datasets.CreateIfNotExistsAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// Stops DevHost as Ctrl+C would and starts a new one on the same storage, task hub and broker: what a developer does
+    /// when they restart it in the middle of a job.
+    /// </summary>
+    public async Task RestartAsync(bool withRunner)
+    {
+        await StopAppAsync();
+        _settings["DevHost:RunRunner"] = withRunner ? "true" : "false";
+        await StartAppAsync();
+    }
+
+    private async Task StartAppAsync()
+    {
+        _app = DevHostApplication.Build([], _settings);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    private async Task StopAppAsync()
     {
         Http.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAppAsync();
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
         }
 
         // Only what this fixture created; Azurite itself may serve other people.
+        await DurableBackend.DeleteTaskHubAsync(Storage, TaskHub);
         await Datasets.DeleteIfExistsAsync();
         await Jobs.DeleteIfExistsAsync();
         await Models.DeleteIfExistsAsync();
@@ -171,6 +213,15 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
 
             await Task.Delay(250, cancellation.Token);
         }
+    }
+
+    /// <summary><c>GET /api/jobs/{id}</c>, which must answer 200.</summary>
+    public async Task<JsonElement> GetJobAsync(string jobId)
+    {
+        using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"GET /api/jobs/{jobId} answered {(int)response.StatusCode}: {body}");
+        return body;
     }
 
     /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job is terminal and returns its last view.</summary>

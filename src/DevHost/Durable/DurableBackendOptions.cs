@@ -32,9 +32,6 @@ public sealed class DurableBackendOptions
     /// <summary>Control-queue partitions. One worker process needs one.</summary>
     public int PartitionCount { get; set; } = 1;
 
-    /// <summary>Removes the task hub's tables, queues and containers when DevHost stops (for throwaway hubs such as tests).</summary>
-    public bool DeleteTaskHubOnStop { get; set; }
-
     public static bool IsValidTaskHubName(string? name) =>
         name is { Length: >= 3 and <= 45 } && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 }

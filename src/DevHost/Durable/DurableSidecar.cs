@@ -17,7 +17,6 @@ public sealed partial class DurableSidecar(string address, IServiceProvider serv
 {
     private readonly ILogger _logger = services.GetRequiredService<ILogger<DurableSidecar>>();
     private WebApplication? _host;
-    private AzureStorageOrchestrationService? _service;
 
     public string Address => address;
 
@@ -32,7 +31,7 @@ public sealed partial class DurableSidecar(string address, IServiceProvider serv
         }
 
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.TaskHub,
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
@@ -40,7 +39,7 @@ public sealed partial class DurableSidecar(string address, IServiceProvider serv
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             LoggerFactory = loggerFactory,
         });
-        await _service.CreateIfNotExistsAsync();
+        await service.CreateIfNotExistsAsync();
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(loggerFactory);
@@ -49,8 +48,8 @@ public sealed partial class DurableSidecar(string address, IServiceProvider serv
             kestrel.Listen(new Uri(address).ToIPEndPoint(), listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(_service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _host = builder.Build();
         _host.MapGrpcService<TaskHubGrpcServer>();
@@ -64,12 +63,6 @@ public sealed partial class DurableSidecar(string address, IServiceProvider serv
         {
             // Stopping the host stops the dispatchers, then the orchestration service's own background work.
             await _host.StopAsync(cancellationToken);
-        }
-
-        var options = services.GetRequiredService<IOptions<DurableBackendOptions>>().Value;
-        if (options.DeleteTaskHubOnStop && _service is not null)
-        {
-            await _service.DeleteAsync();
         }
     }
 

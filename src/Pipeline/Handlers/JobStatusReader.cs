@@ -34,7 +34,7 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
             metadata.RuntimeStatus,
             phase,
             metadata.IsCompleted,
-            metadata.CreatedAt,
+            StartedAt(customStatus) ?? metadata.CreatedAt,
             metadata.LastUpdatedAt,
             progress,
             JobOutput.Read(metadata.SerializedOutput),
@@ -52,6 +52,12 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
         null => null,
         var other => other.Value.GetRawText(),
     };
+
+    /// <summary>When the job started, from <see cref="PipelineStatus"/>; null for a status that does not carry it.</summary>
+    private static DateTimeOffset? StartedAt(JsonElement? customStatus) =>
+        customStatus is { ValueKind: JsonValueKind.Object } value && Property(value, "startedAt") is { ValueKind: JsonValueKind.String } s && s.TryGetDateTimeOffset(out var at)
+            ? at
+            : null;
 
     /// <summary>The dispatch attempt in <see cref="PipelineStatus"/>; 0 when the status does not carry one.</summary>
     private static int Attempt(JsonElement? customStatus) =>

@@ -15,7 +15,7 @@ namespace Platform.Pipeline.Handlers;
 /// queued reads training as soon as the runner's status.json shows it took the attempt in flight.
 /// </param>
 /// <param name="Terminal">True when the orchestration will not change any more.</param>
-/// <param name="CreatedAt">When the job was started.</param>
+/// <param name="CreatedAt">When the job was started (its first execution, whatever ContinueAsNew did since).</param>
 /// <param name="LastUpdatedAt">When the orchestration last changed.</param>
 /// <param name="Progress">The runner's last heartbeat: percent, epoch, step, loss, sequences/s, ETA, validation macro-F1.</param>
 /// <param name="Output">The orchestration's output: a <c>PipelineResult</c> (outcome, errorCode and error, metrics, version, promotion) in this API's JSON shape.</param>

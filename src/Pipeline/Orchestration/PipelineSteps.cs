@@ -12,7 +12,7 @@ internal sealed class PipelineSteps(
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public void SetStatus(string phase, int attempt, string? detail = null) =>
-        context.SetCustomStatus(new PipelineStatus(phase, attempt, detail));
+        context.SetCustomStatus(new PipelineStatus(phase, attempt, detail, input.StartedAt));
 
     /// <summary>Validates and splits the data, then dispatches attempt 1; ends the job when the data is invalid or it was cancelled.</summary>
     public async Task<(PipelineResult? Ended, TrainingWatch? Watch)> StartAsync()

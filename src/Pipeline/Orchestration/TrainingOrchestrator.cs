@@ -19,6 +19,7 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger<TrainingOrchestrator>();
+        input = input.StartedAt is null ? input with { StartedAt = context.CurrentUtcDateTime } : input;
         var cancel = context.WaitForExternalEvent<CancelRequest?>(PipelineEvents.CancelRequested);
         var step = new PipelineSteps(context, input, cancel, Retry, logger);
         try

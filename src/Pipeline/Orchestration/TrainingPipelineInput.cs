@@ -21,6 +21,9 @@ public sealed record TrainingPipelineInput(
 {
     public TrainingWatch? Watch { get; init; }
 
+    /// <summary>When the job's first execution began; the orchestrator sets it once and carries it across ContinueAsNew.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     /// <summary>An input with the watchdog, gate and evaluation cap from <paramref name="options"/>.</summary>
     public static TrainingPipelineInput Create(
         string jobId, string model, string datasetBlob, string baseModel, TrainingOptions training, DatasetOptions dataset, PipelineOptions options, SplitOptions? split = null)

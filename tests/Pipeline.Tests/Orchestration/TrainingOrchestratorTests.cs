@@ -90,12 +90,18 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
     public async Task Run_FreshHeartbeat_KeepsWaitingWithoutRedispatch()
     {
         var watchdog = new WatchdogSettings { CheckInterval = TimeSpan.FromSeconds(1), HeartbeatTimeout = TimeSpan.FromMinutes(5), MaxAttempts = 2 };
+        var before = DateTimeOffset.UtcNow;
         var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30), watchdog);
         Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+        var dispatched = DateTimeOffset.UtcNow;
         await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Status(jobId)).UploadJsonAsync(
             new JobStatusDocument { JobId = jobId, Attempt = 1, Phase = "training", HeartbeatAt = DateTimeOffset.UtcNow });
 
         await fixture.WaitForPhaseAsync(jobId, PipelinePhases.Training, Long);
+        // "training" is set by an execution after ContinueAsNew; the start time it reports is still the first execution's.
+        var status = (await fixture.Host.Client.GetInstanceAsync(jobId, getInputsAndOutputs: true))!.ReadCustomStatusAs<PipelineStatus>();
+        Assert.NotNull(status?.StartedAt);
+        Assert.InRange(status.StartedAt.Value, before.AddSeconds(-1), dispatched);
         await fixture.EnqueueFinishedAsync(new TrainingFinished(jobId, 1, TrainingOutcome.Failed, "out_of_memory", "CUDA out of memory"));
         await fixture.RelayEventsAsync();
         var result = await CompletionAsync(jobId);

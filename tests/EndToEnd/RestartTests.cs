@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace Platform.EndToEnd;
+
+/// <summary>DevHost keeps orchestrations in Azure Storage on Azurite: stopping it does not lose a job in flight.</summary>
+public sealed class RestartTests(RestartablePlatform platform) : IClassFixture<RestartablePlatform>
+{
+    [Fact]
+    public async Task Restart_WhileJobWaitsForTheRunner_TheSameOrchestrationCarriesOnToCompleted()
+    {
+        var model = PlatformFixture.NewModelName();
+        await platform.UploadAsync(model, Datasets.Separable(), Datasets.TinyOptions());
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        await platform.WaitForPhaseAsync(jobId, "queued", TimeSpan.FromMinutes(1));
+        var before = await platform.GetJobAsync(jobId);
+        Assert.Single(await platform.PeekTrainingJobsAsync(), body => body.Contains(jobId, StringComparison.Ordinal));
+
+        // The new DevHost's watcher does not resubmit uploads that were already there, so only the stored orchestration,
+        // woken by the runner's TrainingFinished event, can finish this job.
+        await platform.RestartAsync(withRunner: true);
+        var after = await platform.GetJobAsync(jobId);
+        Assert.Equal(before.GetProperty("createdAt").GetDateTimeOffset(), after.GetProperty("createdAt").GetDateTimeOffset());
+
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(3));
+        Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
+        Assert.Equal(before.GetProperty("createdAt").GetDateTimeOffset(), job.GetProperty("createdAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Object, job.GetProperty("output").ValueKind);
+        Assert.True(await platform.Models.GetBlobClient($"{model}/current.json").ExistsAsync());
+    }
+}
