@@ -8,6 +8,7 @@ using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.DevHost;
 using Platform.DevHost.Hosting;
@@ -19,9 +20,10 @@ namespace Platform.EndToEnd;
 /// DevHost's own composition booted in this process on a free loopback port, against real Azurite (started by DevHost
 /// when needed) and its in-process broker, with containers of its own so runs never meet, and short watchdog timers.
 /// <paramref name="brokerLockDuration"/> shortens the lock of <c>training-jobs</c> so a message held by a dead runner
-/// comes back within seconds.
+/// comes back within seconds; <paramref name="watchdogCheckInterval"/> replaces the 5 s between the orchestrator's
+/// heartbeat checks.
 /// </summary>
-public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null) : IAsyncLifetime
+public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null, TimeSpan? watchdogCheckInterval = null) : IAsyncLifetime
 {
     private const string Storage = "UseDevelopmentStorage=true";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
@@ -62,7 +64,7 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
             ["Pipeline:TrainingEventsQueue"] = $"training-events-{_suffix}",
             ["Pipeline:EventsPollInterval"] = "00:00:00.500",
             ["Pipeline:EvaluationMaxExamples"] = "50",
-            ["Pipeline:Watchdog:CheckInterval"] = "00:00:05",
+            ["Pipeline:Watchdog:CheckInterval"] = (watchdogCheckInterval ?? TimeSpan.FromSeconds(5)).ToString("c", CultureInfo.InvariantCulture),
             ["Pipeline:Watchdog:HeartbeatTimeout"] = "00:01:00",
             ["Pipeline:Watchdog:MaxAttempts"] = "2",
             ["Runner:WorkFolder"] = _work,
@@ -169,6 +171,14 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
 
             await Task.Delay(250, cancellation.Token);
         }
+    }
+
+    /// <summary>The phase the orchestration itself last set (its custom status), not the merged one the API reports.</summary>
+    public async Task<string?> OrchestrationPhaseAsync(string jobId)
+    {
+        var instance = await _app!.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(jobId, getInputsAndOutputs: true);
+        var status = instance?.ReadCustomStatusAs<JsonElement>();
+        return status?.EnumerateObject().Where(p => p.Name.Equals("phase", StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.GetString()).FirstOrDefault();
     }
 
     /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job is terminal and returns its last view.</summary>
