@@ -23,7 +23,7 @@ public sealed class RunnerKillTests(PlatformWithRunnerProcesses platform) : ICla
 
         await using (var first = platform.StartRunner("first"))
         {
-            await WaitForAsync(async () => await platform.Jobs.GetBlobClient(pointerBlob).ExistsAsync(), first, TimeSpan.FromMinutes(1), "a checkpoint in jobs/{id}/checkpoints/");
+            await WaitForAsync(async () => await platform.Jobs.GetBlobClient(pointerBlob).ExistsAsync(), first, TimeSpan.FromMinutes(2), "a checkpoint in jobs/{id}/checkpoints/");
             await first.KillAsync();
         }
 
