@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.DevHost;
 using Platform.DevHost.Hosting;
@@ -23,7 +20,7 @@ namespace Platform.EndToEnd;
 /// comes back within seconds; <paramref name="watchdogCheckInterval"/> replaces the 5 s between the orchestrator's
 /// heartbeat checks.
 /// </summary>
-public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null, TimeSpan? watchdogCheckInterval = null) : IAsyncLifetime
+public abstract partial class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null, TimeSpan? watchdogCheckInterval = null) : IAsyncLifetime
 {
     private const string Storage = "UseDevelopmentStorage=true";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
@@ -126,87 +123,6 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
     {
         await Datasets.GetBlobClient($"{model}.options.json").UploadAsync(BinaryData.FromString(optionsJson), overwrite: true);
         await Datasets.GetBlobClient($"{model}.csv").UploadAsync(BinaryData.FromString(csv), overwrite: true);
-    }
-
-    /// <summary>The job the watcher started for <paramref name="model"/>: its id is the single folder under <c>jobs</c> named after the model.</summary>
-    public async Task<string> WaitForJobIdAsync(string model, TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            if (await Jobs.ExistsAsync(cancellation.Token))
-            {
-                await foreach (var blob in Jobs.GetBlobsAsync(new GetBlobsOptions { Prefix = model + "-" }, cancellation.Token))
-                {
-                    ids.Add(blob.Name[..blob.Name.IndexOf('/', StringComparison.Ordinal)]);
-                }
-            }
-
-            if (ids.Count > 0)
-            {
-                return Assert.Single(ids);
-            }
-
-            await Task.Delay(250, cancellation.Token);
-        }
-    }
-
-    /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job reports <paramref name="phase"/>.</summary>
-    public async Task WaitForPhaseAsync(string jobId, string phase, TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), cancellation.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                var view = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
-                Assert.False(view.GetProperty("terminal").GetBoolean(), $"Job {jobId} ended before reaching {phase}: {view}");
-                if (view.GetProperty("phase").GetString() == phase)
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(250, cancellation.Token);
-        }
-    }
-
-    /// <summary>The phase the orchestration itself last set (its custom status), not the merged one the API reports.</summary>
-    public async Task<string?> OrchestrationPhaseAsync(string jobId)
-    {
-        var instance = await _app!.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(jobId, getInputsAndOutputs: true);
-        var status = instance?.ReadCustomStatusAs<JsonElement>();
-        return status?.EnumerateObject().Where(p => p.Name.Equals("phase", StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.GetString()).FirstOrDefault();
-    }
-
-    /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job is terminal and returns its last view.</summary>
-    public async Task<JsonElement> WaitForTerminalAsync(string jobId, TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        JsonElement last = default;
-        try
-        {
-            while (true)
-            {
-                using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), cancellation.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    last = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
-                    if (last.GetProperty("terminal").GetBoolean())
-                    {
-                        return last;
-                    }
-                }
-
-                await Task.Delay(500, cancellation.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"Job {jobId} was not terminal after {timeout}; last view: {(last.ValueKind == JsonValueKind.Undefined ? "none" : last.ToString())}");
-        }
     }
 
     /// <summary>The bodies waiting on <c>training-jobs</c>, without taking them.</summary>
