@@ -55,6 +55,7 @@ internal static class Extensions
 
         services.AddSingleton<JobStorage>();
         services.AddSingleton<SplitsLoader>();
+        services.AddSingleton<BaseModelDownloader>();
         services.AddSingleton<ICheckpointMirror, BlobCheckpointMirror>();
         services.AddSingleton<TrainingEventPublisher>();
         services.AddSingleton<JobExecution>();

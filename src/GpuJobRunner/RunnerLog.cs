@@ -68,4 +68,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(21, LogLevel.Error, "Message {MessageId} could not be settled")]
     public static partial void SettlementFailed(ILogger logger, string messageId, Exception exception);
+
+    [LoggerMessage(22, LogLevel.Information, "Job {JobId} base model {BaseModel}: {FileCount} files downloaded from container {Container}")]
+    public static partial void BaseModelDownloaded(ILogger logger, string jobId, string baseModel, int fileCount, string container);
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,10 +20,12 @@ namespace Platform.EndToEnd;
 /// DevHost's own composition booted in this process on a free loopback port, against real Azurite (started by DevHost
 /// when needed) and its in-process broker, with containers of its own so runs never meet, and short watchdog timers.
 /// <paramref name="brokerLockDuration"/> shortens the lock of <c>training-jobs</c> so a message held by a dead runner
-/// comes back within seconds. With <paramref name="ownBroker"/> the broker lives in the fixture rather than in DevHost, so
-/// DevHost can be stopped and started again (<see cref="RestartAsync"/>) without losing what is queued.
+/// comes back within seconds; <paramref name="watchdogCheckInterval"/> replaces the 5 s between the orchestrator's
+/// heartbeat checks. With <paramref name="ownBroker"/> the broker lives in the fixture rather than in DevHost, so DevHost
+/// can be stopped and started again (<see cref="RestartAsync"/>) without losing what is queued.
 /// </summary>
-public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDuration = null, bool ownBroker = false) : IAsyncLifetime
+public abstract partial class PlatformFixture(
+    bool runRunner, TimeSpan? brokerLockDuration = null, TimeSpan? watchdogCheckInterval = null, bool ownBroker = false) : IAsyncLifetime
 {
     private const string Storage = "UseDevelopmentStorage=true";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
@@ -71,7 +71,7 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
             ["Pipeline:TrainingEventsQueue"] = $"training-events-{_suffix}",
             ["Pipeline:EventsPollInterval"] = "00:00:00.500",
             ["Pipeline:EvaluationMaxExamples"] = "50",
-            ["Pipeline:Watchdog:CheckInterval"] = "00:00:05",
+            ["Pipeline:Watchdog:CheckInterval"] = (watchdogCheckInterval ?? TimeSpan.FromSeconds(5)).ToString("c", CultureInfo.InvariantCulture),
             ["Pipeline:Watchdog:HeartbeatTimeout"] = "00:01:00",
             ["Pipeline:Watchdog:MaxAttempts"] = "2",
             ["Runner:WorkFolder"] = _work,
@@ -168,88 +168,6 @@ public abstract class PlatformFixture(bool runRunner, TimeSpan? brokerLockDurati
     {
         await Datasets.GetBlobClient($"{model}.options.json").UploadAsync(BinaryData.FromString(optionsJson), overwrite: true);
         await Datasets.GetBlobClient($"{model}.csv").UploadAsync(BinaryData.FromString(csv), overwrite: true);
-    }
-
-    /// <summary>The job the watcher started for <paramref name="model"/>: its id is the single folder under <c>jobs</c> named after the model.</summary>
-    public async Task<string> WaitForJobIdAsync(string model, TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            if (await Jobs.ExistsAsync(cancellation.Token))
-            {
-                await foreach (var blob in Jobs.GetBlobsAsync(new GetBlobsOptions { Prefix = model + "-" }, cancellation.Token))
-                {
-                    ids.Add(blob.Name[..blob.Name.IndexOf('/', StringComparison.Ordinal)]);
-                }
-            }
-
-            if (ids.Count > 0)
-            {
-                return Assert.Single(ids);
-            }
-
-            await Task.Delay(250, cancellation.Token);
-        }
-    }
-
-    /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job reports <paramref name="phase"/>.</summary>
-    public async Task WaitForPhaseAsync(string jobId, string phase, TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), cancellation.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                var view = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
-                Assert.False(view.GetProperty("terminal").GetBoolean(), $"Job {jobId} ended before reaching {phase}: {view}");
-                if (view.GetProperty("phase").GetString() == phase)
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(250, cancellation.Token);
-        }
-    }
-
-    /// <summary><c>GET /api/jobs/{id}</c>, which must answer 200.</summary>
-    public async Task<JsonElement> GetJobAsync(string jobId)
-    {
-        using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, $"GET /api/jobs/{jobId} answered {(int)response.StatusCode}: {body}");
-        return body;
-    }
-
-    /// <summary>Polls <c>GET /api/jobs/{id}</c> until the job is terminal and returns its last view.</summary>
-    public async Task<JsonElement> WaitForTerminalAsync(string jobId, TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        JsonElement last = default;
-        try
-        {
-            while (true)
-            {
-                using var response = await Http.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), cancellation.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    last = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
-                    if (last.GetProperty("terminal").GetBoolean())
-                    {
-                        return last;
-                    }
-                }
-
-                await Task.Delay(500, cancellation.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"Job {jobId} was not terminal after {timeout}; last view: {(last.ValueKind == JsonValueKind.Undefined ? "none" : last.ToString())}");
-        }
     }
 
     /// <summary>The bodies waiting on <c>training-jobs</c>, without taking them.</summary>

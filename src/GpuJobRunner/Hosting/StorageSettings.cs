@@ -18,6 +18,9 @@ public sealed class StorageSettings
 
     public string EventsQueue { get; set; } = Shared.Jobs.StorageNames.TrainingEventsQueue;
 
+    /// <summary>Where a base model that is not built in is found, as the folder <c>{name}/</c>.</summary>
+    public string BaseModelsContainer { get; set; } = Shared.Jobs.StorageNames.BaseModelsContainer;
+
     /// <summary>
     /// <c>None</c> (plain JSON text, the default) or <c>Base64</c>. The consumer must agree: an Azure Functions
     /// queue trigger needs <c>"extensions": { "queues": { "messageEncoding": "none" } }</c> in host.json for plain text.

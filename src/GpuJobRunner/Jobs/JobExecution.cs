@@ -9,13 +9,14 @@ using Platform.Shared.Jobs;
 namespace Platform.GpuJobRunner.Jobs;
 
 /// <summary>
-/// One training attempt: splits and any mirrored checkpoint down, fine-tune with heartbeat, cancel marker
-/// and checkpoint mirroring, package up, <c>result.json</c> written. Returns the event to send; throws on
-/// failure and <see cref="OperationCanceledException"/> when the runner is stopping.
+/// One training attempt: splits, the base model (unless built in) and any mirrored checkpoint down, fine-tune
+/// with heartbeat, cancel marker and checkpoint mirroring, package up, <c>result.json</c> written. Returns the
+/// event to send; throws on failure and <see cref="OperationCanceledException"/> when the runner is stopping.
 /// </summary>
 internal sealed class JobExecution(
     JobStorage storage,
     SplitsLoader splits,
+    BaseModelDownloader baseModels,
     ICheckpointMirror checkpoints,
     IOptions<RunnerSettings> settings,
     ILogger<JobExecution> logger)
@@ -35,12 +36,13 @@ internal sealed class JobExecution(
         }
 
         var (data, sha256) = await splits.LoadAsync(job, stopping);
+        var baseModel = await baseModels.ResolveAsync(job.JobId, job.BaseModel, work, stopping);
         var resumedFrom = await checkpoints.RestoreAsync(job.JobId, checkpointDirectory, stopping);
         status.ResumedFrom(resumedFrom);
         var training = job.Training with { Device = options.Device };
         var request = new SplitsFineTuneRequest(data, sha256, packageDirectory)
         {
-            BaseModel = job.BaseModel,
+            BaseModel = baseModel,
             Training = training,
             CheckpointDirectory = checkpointDirectory,
             CheckpointSaved = saved => checkpoints.Upload(job.JobId, saved),

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Orchestration;
 using Platform.Pipeline.Storage;
+using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Activities;
 
@@ -16,21 +16,22 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
 {
     private const int MaxConflicts = 20;
 
-    public static async Task<CurrentModel?> ReadAsync(BlobClient pointer, CancellationToken cancellationToken = default) =>
-        await pointer.DownloadTextOrNullAsync(cancellationToken) is { } found
-            ? JsonSerializer.Deserialize<CurrentModel>(found.Text, PipelineJson.Options)
-            : null;
+    public static async Task<CurrentModelDocument?> ReadAsync(BlobClient pointer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        return await pointer.DownloadTextOrNullAsync(cancellationToken) is { } found ? Parse(pointer, found.Text) : null;
+    }
 
     public async Task<(PromotionDecision Decision, string? PreviousVersion)> PromoteAsync(
-        BlobClient pointer, CurrentModel candidate, PromotionGate gate, CancellationToken cancellationToken = default)
+        BlobClient pointer, CurrentModelDocument candidate, PromotionGate gate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         ArgumentNullException.ThrowIfNull(candidate);
         for (var conflict = 0; ; conflict++)
         {
             var found = await pointer.DownloadTextOrNullAsync(cancellationToken);
-            var current = found is { } f ? JsonSerializer.Deserialize<CurrentModel>(f.Text, PipelineJson.Options) : null;
-            var decision = PromotionPolicy.Decide(candidate.Version, candidate.Metrics, current, gate);
+            var current = found is { } f ? Parse(pointer, f.Text) : null;
+            var decision = PromotionPolicy.Decide(candidate.Version, candidate.MacroF1, current, gate);
             if (!decision.Promote || decision.AlreadyCurrent)
             {
                 return (decision, current?.Version);
@@ -42,7 +43,7 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
             try
             {
                 await pointer.UploadAsync(
-                    BinaryData.FromObjectAsJson(candidate, PipelineJson.Options),
+                    BinaryData.FromBytes(candidate.ToUtf8Json()),
                     new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = BlobJson.JsonContentType } },
                     cancellationToken);
                 return (decision, current?.Version);
@@ -55,4 +56,7 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
             }
         }
     }
+
+    private static CurrentModelDocument Parse(BlobClient pointer, string text) =>
+        CurrentModelDocument.Parse(System.Text.Encoding.UTF8.GetBytes(text), $"{pointer.BlobContainerName}/{pointer.Name}");
 }

@@ -34,6 +34,21 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
         }
 
         var splits = DatasetSplitter.Split(read.Dataset, input.Split);
+        if (EmptySplit(splits) is { } empty)
+        {
+            // Caught here rather than by the runner, which would reject it only after a GPU was found for it.
+            report = report with
+            {
+                Error = new DatasetError(DatasetErrorCodes.TooFewRowsToSplit,
+                    $"The {empty} split would be empty: a class is spread over train, validation and test only from 3 distinct rows on " +
+                    $"(rows per class: {string.Join(", ", report.LabelDistribution.Select(d => $"'{d.Key}': {d.Value}"))}). Add rows.", null),
+            };
+            logger.LogWarning("Job {JobId}: dataset {DatasetBlob} rejected with {ErrorCode}: {ErrorMessage}",
+                input.JobId, input.DatasetBlob, report.Error.Code, report.Error.Message);
+            await WriteReportAsync(input.JobId, report);
+            return new PrepareDatasetResult(report, 0, 0, 0);
+        }
+
         await WriteSplitAsync(input.JobId, SplitNames.Train, splits.Train);
         await WriteSplitAsync(input.JobId, SplitNames.Validation, splits.Validation);
         await WriteSplitAsync(input.JobId, SplitNames.Test, splits.Test);
@@ -43,6 +58,12 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
             input.JobId, splits.Train.Examples.Count, splits.Validation.Examples.Count, splits.Test.Examples.Count, input.DatasetBlob);
         return new PrepareDatasetResult(report, splits.Train.Examples.Count, splits.Validation.Examples.Count, splits.Test.Examples.Count);
     }
+
+    private static string? EmptySplit(DatasetSplits splits) =>
+        splits.Train.Examples.Count == 0 ? SplitNames.Train
+        : splits.Validation.Examples.Count == 0 ? SplitNames.Validation
+        : splits.Test.Examples.Count == 0 ? SplitNames.Test
+        : null;
 
     private async Task<DatasetReadResult> ReadAsync(PrepareDatasetInput input)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Storage;
@@ -35,13 +36,14 @@ public sealed class PublishModel(PipelineStorage storage, CurrentModelStore poin
         await storage.Models.GetBlobClient(prefix + PipelineBlobs.ModelCardHtmlFile)
             .UploadTextAsync(ModelCardHtml.Render(input, Parse(training?.Text), Parse(evaluation?.Text)), "text/html; charset=utf-8");
 
-        var candidate = new CurrentModel(input.Model, input.Version, input.JobId, input.Metrics.MacroF1, input.Metrics, input.PublishedAt);
+        var candidate = new CurrentModelDocument(input.Model, input.Version, input.JobId, input.Metrics.MacroF1, input.PublishedAt,
+            JsonSerializer.SerializeToElement(input.Metrics, PipelineJson.Options));
         var (decision, previous) = await pointers.PromoteAsync(storage.Models.GetBlobClient(ModelBlobs.Current(input.Model)), candidate, input.Gate);
         logger.LogInformation("Job {JobId}: published {Model} version {Version} ({FileCount} files); promoted {Promoted}: {Reason}",
             input.JobId, input.Model, input.Version, copied, decision.Promote, decision.Reason);
         return new PublishModelResult(input.Version, decision.Promote, decision.Reason, previous);
     }
 
-    private static System.Text.Json.JsonElement? Parse(string? json) =>
-        json is null ? null : System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+    private static JsonElement? Parse(string? json) =>
+        json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }

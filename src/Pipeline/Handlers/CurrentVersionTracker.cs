@@ -40,8 +40,8 @@ public sealed class CurrentVersionTracker(ModelCatalog catalog, IOptions<Handler
             return null;
         }
 
-        _entries[model] = new Entry(current.Pointer.Version, current.ETag, now);
-        return current.Pointer.Version;
+        _entries[model] = new Entry(current.Document.Version, current.ETag, now);
+        return current.Document.Version;
     }
 
     private sealed record Entry(string Version, ETag ETag, long CheckedAt);

@@ -63,13 +63,18 @@ public sealed class ModelCatalog(HandlerContainers containers)
     }
 
     /// <summary>current.json with its ETag, or null when the model has none.</summary>
-    public async Task<(CurrentModelPointer Pointer, ETag ETag)?> ReadCurrentAsync(string model, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">current.json is malformed or names a version that cannot be a folder name.</exception>
+    public async Task<(CurrentModelDocument Document, ETag ETag)?> ReadCurrentAsync(string model, CancellationToken cancellationToken)
     {
-        var name = ModelBlobs.Current(model);
+        var name = $"{containers.Models.Name}/{ModelBlobs.Current(model)}";
         try
         {
-            var content = await containers.Models.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return (CurrentModelPointer.Parse(content.Value.Content, $"{containers.Models.Name}/{name}"), content.Value.Details.ETag);
+            var content = await containers.Models.GetBlobClient(ModelBlobs.Current(model)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var document = CurrentModelDocument.Parse(content.Value.Content.ToMemory().Span, name);
+            // The version becomes a blob path segment.
+            return ModelVersionNames.Problem(document.Version) is null
+                ? (document, content.Value.Details.ETag)
+                : throw new InvalidDataException($"{name} has no valid 'version' string.");
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

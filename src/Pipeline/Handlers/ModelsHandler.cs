@@ -14,7 +14,7 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
         var models = new List<ModelSummaryView>();
         foreach (var name in await catalog.ListModelsAsync(cancellationToken).ConfigureAwait(false))
         {
-            CurrentModelPointer pointer;
+            CurrentModelDocument pointer;
             try
             {
                 if (await catalog.ReadCurrentAsync(name, cancellationToken).ConfigureAwait(false) is not { } current)
@@ -22,7 +22,7 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
                     continue;
                 }
 
-                pointer = current.Pointer;
+                pointer = current.Document;
             }
             catch (InvalidDataException e)
             {
@@ -32,7 +32,7 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
 
             var metrics = (pointer.Metrics is { } inline ? HeadlineMetrics.From(inline) : null)
                 ?? await catalog.ReadMetricsAsync(name, pointer.Version, cancellationToken).ConfigureAwait(false);
-            models.Add(new ModelSummaryView(name, pointer.Version, pointer.JobId, pointer.PublishedAt, metrics, ModelLinks.For(name)));
+            models.Add(new ModelSummaryView(name, pointer.Version, pointer.JobId, pointer.PromotedAt, metrics, ModelLinks.For(name)));
         }
 
         return HandlerResult.Json(200, new { models });
@@ -45,10 +45,10 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
             return Problems.Validation("model", problem);
         }
 
-        CurrentModelPointer? pointer;
+        CurrentModelDocument? pointer;
         try
         {
-            pointer = (await catalog.ReadCurrentAsync(model, cancellationToken).ConfigureAwait(false))?.Pointer;
+            pointer = (await catalog.ReadCurrentAsync(model, cancellationToken).ConfigureAwait(false))?.Document;
         }
         catch (InvalidDataException e)
         {
@@ -71,7 +71,7 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
             views.Add(new ModelVersionView(version, version == pointer?.Version, metrics, card));
         }
 
-        return HandlerResult.Json(200, new ModelDetailView(model, pointer?.Version, pointer?.JobId, pointer?.PublishedAt, views, ModelLinks.For(model)));
+        return HandlerResult.Json(200, new ModelDetailView(model, pointer?.Version, pointer?.JobId, pointer?.PromotedAt, views, ModelLinks.For(model)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} is left out of the list: {Error}")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,9 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
 
     public string EventsQueue => $"training-events-{_suffix}";
 
+    /// <summary>This scenario's own base-models container (created by the tests that need it, deleted at the end).</summary>
+    public BlobContainerClient BaseModels { get; } = new BlobServiceClient(ServiceEnvironment.StorageConnectionString).GetBlobContainerClient($"base-models-{Guid.NewGuid().ToString("N")[..12]}");
+
     public QueueClient Events => new(ServiceEnvironment.StorageConnectionString, EventsQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
 
     public Dictionary<string, string?> Settings() => new()
@@ -37,6 +41,7 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
         ["ServiceBus:QueueName"] = Queue,
         ["Storage:ConnectionString"] = ServiceEnvironment.StorageConnectionString,
         ["Storage:EventsQueue"] = EventsQueue,
+        ["Storage:BaseModelsContainer"] = BaseModels.Name,
         ["Runner:WorkFolder"] = _work,
         ["Runner:Device"] = "cpu",
         ["Runner:HeartbeatInterval"] = "00:00:00.500",
@@ -159,6 +164,7 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
         }
 
         await Events.DeleteIfExistsAsync();
+        await BaseModels.DeleteIfExistsAsync();
         Directory.Delete(_work, recursive: true);
     }
 

@@ -32,6 +32,8 @@ public sealed class ModelsHandlerTests(TrainedPackagesFixture packages) : IAsync
         var listed = Assert.Single(result.ParseBody().GetProperty("models").EnumerateArray());
         Assert.Equal("sentiment", listed.GetProperty("name").GetString());
         Assert.Equal("v1", listed.GetProperty("version").GetString());
+        Assert.Equal("sentiment-0123456789ab", listed.GetProperty("jobId").GetString());
+        Assert.Equal(TrainedPackagesFixture.PromotedAt, listed.GetProperty("publishedAt").GetDateTimeOffset());
         Assert.Equal("single-label", listed.GetProperty("metrics").GetProperty("task").GetString());
         Assert.InRange(listed.GetProperty("metrics").GetProperty("macroF1").GetDouble(), 0, 1);
         Assert.Equal("/api/models/sentiment/predict", listed.GetProperty("links").GetProperty("predict").GetString());

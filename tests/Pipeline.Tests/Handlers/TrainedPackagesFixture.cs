@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Platform.Modeling.BaseModels;
 using Platform.Modeling.FineTuning;
 using Platform.Shared.Datasets;
+using Platform.Shared.Jobs;
 using Platform.Shared.Training;
 
 namespace Platform.Pipeline.Tests.Handlers;
@@ -35,10 +36,12 @@ public sealed class TrainedPackagesFixture : IDisposable
         }
     }
 
-    /// <summary>Points <c>{model}/current.json</c> at <paramref name="version"/>.</summary>
+    public static readonly DateTimeOffset PromotedAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Points <c>{model}/current.json</c> at <paramref name="version"/>, as the publish step writes it (without inline metrics).</summary>
     public static Task SetCurrentAsync(BlobContainerClient models, string model, string version) =>
-        models.GetBlobClient($"{model}/current.json").UploadAsync(
-            BinaryData.FromString($$"""{"version":"{{version}}","jobId":"{{model}}-0123456789ab","publishedAt":"2025-01-01T00:00:00Z"}"""), overwrite: true);
+        models.GetBlobClient(ModelBlobs.Current(model)).UploadAsync(
+            BinaryData.FromBytes(new CurrentModelDocument(model, version, $"{model}-0123456789ab", 0.9, PromotedAt).ToUtf8Json()), overwrite: true);
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 

@@ -38,6 +38,26 @@ public sealed class ActivityIdempotencyTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task PrepareDataset_TooFewRowsPerClassToSplit_RejectsBeforeAnythingIsDispatched()
+    {
+        await fixture.EnsureStorageAsync();
+        var model = PipelineFixture.NewModelName();
+        // Accepted by the reader (minimum lowered to 4 rows), but two rows a class all go to train: validation would be empty.
+        await fixture.UploadDatasetAsync($"{model}.csv", "text,label\ngood film,positive\ngreat cast,positive\ndull plot,negative\nbad acting,negative\n");
+        var jobId = $"{model}-tiny";
+        var input = new PrepareDatasetInput(jobId, $"{model}.csv", BaseModelResolver.TinyRandom, new DatasetOptions { MinRows = 4 }, new SplitOptions());
+
+        var result = await Prepare(jobId, input);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(DatasetErrorCodes.TooFewRowsToSplit, result.Report.Error?.Code);
+        Assert.Contains("validation split would be empty", result.Report.Error?.Message, StringComparison.Ordinal);
+        Assert.Contains("'negative': 2", result.Report.Error?.Message, StringComparison.Ordinal);
+        var written = await BlobSnapshot.TakeAsync(fixture.Storage.Jobs, jobId + "/");
+        Assert.Equal([JobBlobs.Report(jobId)], written.Keys);
+    }
+
+    [Fact]
     public async Task DispatchTraining_RunTwice_DeliversOneMessage()
     {
         await fixture.EnsureStorageAsync();

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Platform.Modeling.Evaluation;
 using Platform.Pipeline.Activities;
 using Platform.Pipeline.Orchestration;
+using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Tests.Orchestration;
 
@@ -16,7 +18,7 @@ public sealed class PromotionPolicyTests
     [InlineData(0.95, 0.80, true)]
     public void Decide_AgainstGateAndCurrent_PromotesOnlyGoodEnough(double candidate, double? current, bool expected)
     {
-        var decision = PromotionPolicy.Decide("new", Metrics(candidate), current is { } f ? Current("old", f) : null, Gate);
+        var decision = PromotionPolicy.Decide("new", candidate, current is { } f ? Current("old", f) : null, Gate);
 
         Assert.Equal(expected, decision.Promote);
         Assert.False(decision.AlreadyCurrent);
@@ -25,7 +27,7 @@ public sealed class PromotionPolicyTests
     [Fact]
     public void Decide_SameVersionAsCurrent_IsAlreadyCurrent()
     {
-        var decision = PromotionPolicy.Decide("v1", Metrics(0.1), Current("v1", 0.1), Gate);
+        var decision = PromotionPolicy.Decide("v1", 0.1, Current("v1", 0.1), Gate);
 
         Assert.True(decision.Promote);
         Assert.True(decision.AlreadyCurrent);
@@ -40,6 +42,6 @@ public sealed class PromotionPolicyTests
 
     private static MetricsSummary Metrics(double macroF1) => new(MetricsSummary.SingleLabel, 10, macroF1, macroF1, macroF1, macroF1);
 
-    private static CurrentModel Current(string version, double macroF1) =>
-        new("reviews", version, "reviews-" + version, macroF1, Metrics(macroF1), DateTimeOffset.UnixEpoch);
+    private static CurrentModelDocument Current(string version, double macroF1) =>
+        new("reviews", version, "reviews-" + version, macroF1, DateTimeOffset.UnixEpoch, JsonSerializer.SerializeToElement(Metrics(macroF1)));
 }

@@ -92,6 +92,6 @@ public sealed class PublishModelTests(PipelineFixture fixture)
         return await fixture.Activity<PublishModel>().RunAsync(new TestActivityContext(nameof(PublishModel), jobId), input);
     }
 
-    private Task<CurrentModel?> CurrentAsync(string model) =>
+    private Task<CurrentModelDocument?> CurrentAsync(string model) =>
         CurrentModelStore.ReadAsync(fixture.Storage.Models.GetBlobClient(ModelBlobs.Current(model)));
 }
