@@ -36,6 +36,9 @@ public sealed class PipelineOptions
 
     public string TrainingEventsQueue { get; set; } = StorageNames.TrainingEventsQueue;
 
+    /// <summary>Job options used where a request does not set them.</summary>
+    public JobDefaults Defaults { get; set; } = new();
+
     /// <summary>How the orchestrator watches a dispatched run.</summary>
     public WatchdogSettings Watchdog { get; set; } = new();
 

@@ -137,7 +137,7 @@ internal static class DemoRun
             line.Append(c, $" runner {runner}");
         }
 
-        if (Number(progress, "epochs") is { } epochs && epochs > 0)
+        if (Number(progress, "epochs") is { } epochs && epochs > 0 && Number(progress, "epoch") is > 0)
         {
             line.Append(c, $" epoch {Number(progress, "epoch"):0}/{epochs:0}");
         }

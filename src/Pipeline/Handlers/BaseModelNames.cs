@@ -6,8 +6,6 @@ namespace Platform.Pipeline.Handlers;
 /// <summary>Base models a caller may name: the built-in ones, or a folder in container <c>base-models</c> (never a server path).</summary>
 internal static class BaseModelNames
 {
-    public static string Default => BaseModelResolver.MiniLmL6;
-
     public static bool IsBuiltIn(string name) =>
         string.Equals(name, BaseModelResolver.MiniLmL6, StringComparison.OrdinalIgnoreCase)
         || string.Equals(name, BaseModelResolver.TinyRandom, StringComparison.OrdinalIgnoreCase);

@@ -9,7 +9,14 @@ public static class HandlerServiceCollectionExtensions
 {
     public static IServiceCollection AddPipelineHandlers(this IServiceCollection services)
     {
-        services.AddOptions<HandlerOptions>();
+        // Section "Handlers" of the host's configuration (Functions app settings Handlers__MaxTextsPerRequest, …).
+        services.AddOptions<HandlerOptions>()
+            .BindConfiguration(HandlerOptions.SectionName)
+            .Validate(o => o.MaxTextsPerRequest >= 1, "Handlers:MaxTextsPerRequest must be at least 1.")
+            .Validate(o => o.MaxCharactersPerText >= 1, "Handlers:MaxCharactersPerText must be at least 1.")
+            .Validate(o => o.MaxPredictBodyBytes >= 1 && o.MaxStartJobBodyBytes >= 1, "Handlers:MaxPredictBodyBytes and MaxStartJobBodyBytes must be positive.")
+            .Validate(o => o.CurrentModelCheckInterval >= TimeSpan.Zero, "Handlers:CurrentModelCheckInterval must not be negative.")
+            .ValidateOnStart();
         services.TryAddSingleton(sp => HandlerContainers.From(sp.GetRequiredService<BlobServiceClient>()));
         services.TryAddSingleton<JobStatusReader>();
         services.TryAddSingleton<ModelCatalog>();

@@ -30,7 +30,7 @@ public sealed partial class StartJobHandler(
             return Problems.TooLarge(limit);
         }
 
-        var (request, problem) = StartJobRequestParser.Parse(bytes);
+        var (request, problem) = StartJobRequestParser.Parse(bytes, pipelineOptions.Value.Defaults);
         if (request is null)
         {
             return problem!;

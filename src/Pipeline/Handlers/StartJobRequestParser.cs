@@ -10,8 +10,10 @@ internal static class StartJobRequestParser
 {
     private static readonly string[] Known = ["model", "dataset", "baseModel", "training", "datasetOptions", "force"];
 
-    public static (StartJobRequest? Request, HandlerResult? Problem) Parse(byte[] body)
+    /// <summary>The request with <paramref name="defaults"/> filling every option it leaves out.</summary>
+    public static (StartJobRequest? Request, HandlerResult? Problem) Parse(byte[] body, JobDefaults defaults)
     {
+        ArgumentNullException.ThrowIfNull(defaults);
         if (body.Length == 0)
         {
             return (null, Problems.Validation("body", "Send a JSON object such as {\"model\":\"reviews\",\"dataset\":\"reviews.csv\"}."));
@@ -51,14 +53,14 @@ internal static class StartJobRequestParser
             errors.Add("dataset", datasetProblem);
         }
 
-        var baseModel = OptionalString(root, "baseModel", errors) ?? BaseModelNames.Default;
+        var baseModel = OptionalString(root, "baseModel", errors) ?? defaults.BaseModel;
         if (BaseModelNames.Problem(baseModel) is { } baseProblem)
         {
             errors.Add("baseModel", baseProblem);
         }
 
-        var training = Find(root, "training") is { } t ? StrictJsonBinder.Bind<TrainingOptions>(t, "training", errors) : new TrainingOptions();
-        var datasetOptions = Find(root, "datasetOptions") is { } d ? StrictJsonBinder.Bind<DatasetOptions>(d, "datasetOptions", errors) : new DatasetOptions();
+        var training = Find(root, "training") is { } t ? StrictJsonBinder.Bind(t, "training", errors, defaults.Training) : defaults.Training;
+        var datasetOptions = Find(root, "datasetOptions") is { } d ? StrictJsonBinder.Bind(d, "datasetOptions", errors, defaults.Dataset) : defaults.Dataset;
         var force = Find(root, "force") is { } f ? Bool(f, errors) : false;
         if (training is not null)
         {

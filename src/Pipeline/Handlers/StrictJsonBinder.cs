@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Platform.Pipeline.Handlers;
 
@@ -9,8 +10,11 @@ namespace Platform.Pipeline.Handlers;
 /// </summary>
 internal static class StrictJsonBinder
 {
-    /// <summary>The bound options (defaults for what is absent), or null when <paramref name="errors"/> got entries.</summary>
-    public static T? Bind<T>(JsonElement element, string path, ValidationErrors errors)
+    /// <summary>
+    /// The bound options, or null when <paramref name="errors"/> got entries. What the JSON leaves out comes from
+    /// <paramref name="defaults"/> when given, else from the type's own defaults.
+    /// </summary>
+    public static T? Bind<T>(JsonElement element, string path, ValidationErrors errors, T? defaults = null)
         where T : class
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -41,7 +45,23 @@ internal static class StrictJsonBinder
             }
         }
 
-        return valid ? element.Deserialize<T>(HandlerJson.Options) : null;
+        if (!valid)
+        {
+            return null;
+        }
+
+        if (defaults is null)
+        {
+            return element.Deserialize<T>(HandlerJson.Options);
+        }
+
+        var merged = JsonSerializer.SerializeToNode(defaults, HandlerJson.Canonical)!.AsObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            merged[JsonNamingPolicy.CamelCase.ConvertName(properties[property.Name].Name)] = JsonNode.Parse(property.Value.GetRawText());
+        }
+
+        return merged.Deserialize<T>(HandlerJson.Options);
     }
 
     private static bool Fits(JsonElement value, Type type)

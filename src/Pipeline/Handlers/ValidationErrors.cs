@@ -17,5 +17,8 @@ internal sealed class ValidationErrors
         messages.Add(message);
     }
 
+    /// <summary>Every problem as <c>field: message</c>.</summary>
+    public IEnumerable<string> Lines => _errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}"));
+
     public HandlerResult ToProblem() => Problems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 }

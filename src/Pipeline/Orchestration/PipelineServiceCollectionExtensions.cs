@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Storage;
 
 namespace Platform.Pipeline.Orchestration;
@@ -18,7 +19,9 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.Watchdog.MaxAttempts >= 1, "Pipeline:Watchdog:MaxAttempts must be at least 1.")
             .Validate(o => o.Watchdog.CheckInterval > TimeSpan.Zero, "Pipeline:Watchdog:CheckInterval must be positive.")
             .Validate(o => o.EvaluationMaxExamples >= 1, "Pipeline:EvaluationMaxExamples must be at least 1.")
-            .PostConfigure(o => ApplySharedKeys(o, configuration));
+            .PostConfigure(o => ApplySharedKeys(o, configuration))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, JobDefaultsValidator>());
         services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Options(sp)));
         services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Options(sp)));
         services.TryAddSingleton(sp => StorageClientFactory.CreateServiceBusClient(Options(sp)));

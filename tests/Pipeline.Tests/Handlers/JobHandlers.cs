@@ -17,7 +17,11 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     public HandlerContainers Containers => containers;
 
-    public StartJobHandler Start => new(client, containers, _reader, Options.Create(new HandlerOptions()), Options.Create(new PipelineOptions()), NullLogger<StartJobHandler>.Instance);
+    public StartJobHandler Start => StartWith(new PipelineOptions());
+
+    /// <summary>A start handler whose pipeline configuration (job defaults, watchdog, gate) is <paramref name="pipeline"/>.</summary>
+    public StartJobHandler StartWith(PipelineOptions pipeline) =>
+        new(client, containers, _reader, Options.Create(new HandlerOptions()), Options.Create(pipeline), NullLogger<StartJobHandler>.Instance);
 
     public JobStatusHandler Status => new(_reader);
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Orchestration;
+using Platform.Shared.Datasets;
+using Platform.Shared.Training;
 
 namespace Platform.Pipeline.Tests.Handlers;
 
@@ -55,6 +57,33 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(200, second.StatusCode);
         Assert.Equal(first.ParseBody().GetProperty("id").GetString(), second.ParseBody().GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task StartAsync_ConfiguredDefaults_FillWhatTheRequestLeavesOut()
+    {
+        var model = TestStorage.UniqueModelName("reviews");
+        await _handlers.UploadDatasetAsync("reviews.csv");
+        var pipeline = new PipelineOptions
+        {
+            Defaults = new JobDefaults
+            {
+                BaseModel = "tiny-random",
+                Training = new TrainingOptions { Epochs = 7, LearningRate = 1e-4 },
+                Dataset = new DatasetOptions { TextColumn = "review" },
+            },
+        };
+
+        var first = await _handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { batchSize = 8 } }), default);
+        var second = await _handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", baseModel = "minilm-l6", training = new { epochs = 2 } }), default);
+
+        Assert.Equal((202, 202), (first.StatusCode, second.StatusCode));
+        var merged = await InputAsync(first);
+        Assert.Equal(("tiny-random", 7, 1e-4, 8, "review"),
+            (merged.BaseModel, merged.Training.Epochs, merged.Training.LearningRate, merged.Training.BatchSize, merged.Dataset.TextColumn));
+        var overridden = await InputAsync(second);
+        Assert.Equal(("minilm-l6", 2, 1e-4, new TrainingOptions().BatchSize),
+            (overridden.BaseModel, overridden.Training.Epochs, overridden.Training.LearningRate, overridden.Training.BatchSize));
     }
 
     [Fact]
@@ -169,5 +198,11 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
         return body.TryGetProperty("errors", out var errors)
             ? errors.EnumerateObject().ToDictionary(e => e.Name, e => string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString())))
             : [];
+    }
+
+    private async Task<TrainingPipelineInput> InputAsync(HandlerResult started)
+    {
+        var instance = await _handlers.Client.GetInstanceAsync(started.ParseBody().GetProperty("id").GetString()!, getInputsAndOutputs: true);
+        return instance!.ReadInputAs<TrainingPipelineInput>()!;
     }
 }
