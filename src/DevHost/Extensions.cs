@@ -62,6 +62,7 @@ internal static class Extensions
         // (the Durable sidecar creates its task hub there).
         services.AddHostedService<AzuriteGuard>();
         builder.AddDurableBackend(tasks => tasks.AddPipelineTasks());
+        services.AddHostedService<DispatchRecovery>();
         services.AddHostedService<TrainingEventsService>();
         services.AddHostedService<DatasetWatcher>();
         if (builder.Configuration.GetValue(DevHostOptions.Section + ":" + nameof(DevHostOptions.RunRunner), true))

@@ -28,3 +28,23 @@ public sealed class RestartTests(RestartablePlatform platform) : IClassFixture<R
         Assert.True(await platform.Models.GetBlobClient($"{model}/current.json").ExistsAsync());
     }
 }
+
+/// <summary>A restart empties DevHost's in-process broker; DevHost sends the dispatches of waiting jobs again.</summary>
+public sealed class BrokerRestartTests(RestartablePlatformWithInProcessBroker platform) : IClassFixture<RestartablePlatformWithInProcessBroker>
+{
+    [Fact]
+    public async Task Restart_InProcessBrokerLostTheDispatch_SameAttemptIsQueuedAgainAndCompletes()
+    {
+        var model = PlatformFixture.NewModelName();
+        await platform.UploadAsync(model, Datasets.Separable(), Datasets.TinyOptions());
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        await platform.WaitForPhaseAsync(jobId, "queued", TimeSpan.FromMinutes(1));
+
+        await platform.RestartAsync(withRunner: true);
+
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(3));
+        Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
+        // Attempt 1 itself, sent again at start: the watchdog's re-dispatch (after its 1 minute heartbeat timeout) would be attempt 2.
+        Assert.Equal(1, job.GetProperty("output").GetProperty("attempts").GetInt32());
+    }
+}

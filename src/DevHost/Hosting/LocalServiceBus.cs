@@ -32,6 +32,9 @@ public sealed partial class LocalServiceBus : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>True when the broker is this process's own: it starts empty, so whatever was queued before a restart is gone.</summary>
+    public bool InProcess => _broker is not null;
+
     /// <summary><c>training-jobs</c> with duplicate detection, as in Azure, so a re-dispatched job is not trained twice.</summary>
     public static ServiceBusEmulatorOptions BrokerOptions(TimeSpan lockDuration, int port = 0) => new()
     {

@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Storage;
+using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Activities;
 
@@ -16,10 +17,16 @@ public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<Pipel
 {
     public const string MessageSubject = "TrainingJobRequested";
 
-    public override async Task<string> RunAsync(TaskActivityContext context, DispatchTrainingInput input)
+    public override Task<string> RunAsync(TaskActivityContext context, DispatchTrainingInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var request = input.Request;
+        return SendAsync(input.Request, CancellationToken.None);
+    }
+
+    /// <summary>Sends <paramref name="request"/> as the activity does; also used by hosts that re-queue a dispatch their broker lost.</summary>
+    public async Task<string> SendAsync(TrainingJobRequested request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var message = new ServiceBusMessage(JsonSerializer.SerializeToUtf8Bytes(request, PipelineJson.Options))
         {
             MessageId = request.MessageId,
@@ -29,7 +36,7 @@ public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<Pipel
             ApplicationProperties = { ["jobId"] = request.JobId, ["attempt"] = request.Attempt },
         };
         await using var sender = serviceBus.CreateSender(options.Value.TrainingJobsQueue);
-        await sender.SendMessageAsync(message);
+        await sender.SendMessageAsync(message, cancellationToken);
         logger.LogInformation("Job {JobId}: dispatched attempt {Attempt} as message {MessageId}", request.JobId, request.Attempt, request.MessageId);
         return request.MessageId;
     }

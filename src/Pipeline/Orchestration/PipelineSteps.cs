@@ -36,7 +36,7 @@ internal sealed class PipelineSteps(
 
     public async Task<TrainingWatch> DispatchAsync(int attempt)
     {
-        var request = new TrainingJobRequested(input.JobId, attempt, input.Model, input.BaseModel, input.Training, input.Dataset, Now);
+        var request = input.Dispatch(attempt, Now);
         await context.CallActivityAsync<string>(nameof(DispatchTraining), new DispatchTrainingInput(request), retry);
         SetStatus(PipelinePhases.Queued, attempt);
         return new TrainingWatch(attempt, Now);

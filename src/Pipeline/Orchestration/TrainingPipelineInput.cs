@@ -1,4 +1,5 @@
 using Platform.Shared.Datasets;
+using Platform.Shared.Jobs;
 using Platform.Shared.Training;
 
 namespace Platform.Pipeline.Orchestration;
@@ -23,6 +24,10 @@ public sealed record TrainingPipelineInput(
 
     /// <summary>When the job's first execution began; the orchestrator sets it once and carries it across ContinueAsNew.</summary>
     public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>The message that dispatches <paramref name="attempt"/> of this job.</summary>
+    public TrainingJobRequested Dispatch(int attempt, DateTimeOffset requestedAt) =>
+        new(JobId, attempt, Model, BaseModel, Training, Dataset, requestedAt);
 
     /// <summary>An input with the watchdog, gate and evaluation cap from <paramref name="options"/>.</summary>
     public static TrainingPipelineInput Create(
