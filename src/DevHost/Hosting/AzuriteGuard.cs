@@ -6,7 +6,8 @@ using Platform.Pipeline;
 namespace Platform.DevHost.Hosting;
 
 /// <summary>
-/// Runs first: when the storage connection string is Azurite's and nothing listens on 10000/10001, starts
+/// Runs first: when the storage connection string is Azurite's and nothing listens on 10000-10002 (blobs, queues, and the
+/// tables the Durable backend keeps its history in), starts
 /// <c>scripts/azurite.sh start</c> (found by walking up to <c>Platform.sln</c>) and waits for it.
 /// </summary>
 public sealed partial class AzuriteGuard(IOptions<PipelineOptions> pipeline, IOptions<DevHostOptions> options, ILogger<AzuriteGuard> logger) : IHostedService
@@ -20,7 +21,7 @@ public sealed partial class AzuriteGuard(IOptions<PipelineOptions> pipeline, IOp
 
         if (!options.Value.StartAzurite)
         {
-            throw new InvalidOperationException("Azurite is not listening on 127.0.0.1:10000/10001 and DevHost:StartAzurite is false. Start it with scripts/azurite.sh start.");
+            throw new InvalidOperationException("Azurite is not listening on 127.0.0.1:10000-10002 (blob, queue and table services) and DevHost:StartAzurite is false. Start it with scripts/azurite.sh start.");
         }
 
         var script = Path.Combine(RepositoryRoot(), "scripts", "azurite.sh");
@@ -47,7 +48,7 @@ public sealed partial class AzuriteGuard(IOptions<PipelineOptions> pipeline, IOp
             || connectionString.Contains("127.0.0.1:10000", StringComparison.Ordinal));
 
     private static async Task<bool> ReachableAsync(CancellationToken cancellationToken) =>
-        await ListeningAsync(10000, cancellationToken) && await ListeningAsync(10001, cancellationToken);
+        await ListeningAsync(10000, cancellationToken) && await ListeningAsync(10001, cancellationToken) && await ListeningAsync(10002, cancellationToken);
 
     private static async Task<bool> ListeningAsync(int port, CancellationToken cancellationToken)
     {
