@@ -100,9 +100,18 @@ public abstract partial class PlatformFixture(
     /// </summary>
     public async Task RestartAsync(bool withRunner)
     {
-        await StopAppAsync();
+        await StopAsync();
+        await StartAsync(withRunner);
+    }
+
+    /// <summary>Stops DevHost (<see cref="StartAsync"/> brings it back); storage, task hub and a fixture-owned broker stay.</summary>
+    public Task StopAsync() => StopAppAsync();
+
+    /// <summary>Starts DevHost again after <see cref="StopAsync"/>, with or without its in-process runner.</summary>
+    public Task StartAsync(bool withRunner)
+    {
         _settings["DevHost:RunRunner"] = withRunner ? "true" : "false";
-        await StartAppAsync();
+        return StartAppAsync();
     }
 
     private async Task StartAppAsync()

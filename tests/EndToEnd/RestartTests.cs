@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Platform.DevHost.Watchers;
 
 namespace Platform.EndToEnd;
 
@@ -46,5 +47,34 @@ public sealed class BrokerRestartTests(RestartablePlatformWithInProcessBroker pl
         Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
         // Attempt 1 itself, sent again at start: the watchdog's re-dispatch (after its 1 minute heartbeat timeout) would be attempt 2.
         Assert.Equal(1, job.GetProperty("output").GetProperty("attempts").GetInt32());
+    }
+}
+
+/// <summary>Like Event Grid after a function app's downtime, DevHost takes the uploads it missed while stopped.</summary>
+public sealed class UploadWhileStoppedTests(RestartablePlatform platform) : IClassFixture<RestartablePlatform>
+{
+    [Fact]
+    public async Task Upload_WhileDevHostIsStopped_IsTakenWhenItStartsAgain()
+    {
+        // The watcher records how far it has looked once its first scan is done.
+        var watermark = platform.Jobs.GetBlobClient(DatasetWatcher.WatermarkBlob);
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (!await watermark.ExistsAsync(wait.Token))
+            {
+                await Task.Delay(250, wait.Token);
+            }
+        }
+
+        await platform.StopAsync();
+        var model = PlatformFixture.NewModelName();
+        await platform.UploadAsync(model, Datasets.Separable(), Datasets.TinyOptions());
+        // Older than the new start by more than the watcher's slack for whole-second blob times: only the watermark finds it.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await platform.StartAsync(withRunner: true);
+
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(3));
+        Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
     }
 }
