@@ -78,3 +78,4 @@ public sealed class UploadWhileStoppedTests(RestartablePlatform platform) : ICla
         Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
     }
 }
+

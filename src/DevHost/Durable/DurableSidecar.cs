@@ -48,7 +48,8 @@ public sealed partial class DurableSidecar(string address, IServiceProvider serv
             kestrel.Listen(new Uri(address).ToIPEndPoint(), listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        // The dispatchers get the guarded service; queries, purges and starts go to the provider itself.
+        builder.Services.AddSingleton<IOrchestrationService>(new StartStopGuard(service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _host = builder.Build();
