@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Publishes the Functions app the way azd deploys it (Release, linux-x64, framework-dependent),
+# Publishes the Functions app the way azd deploys it (Release, framework-dependent; linux-x64 comes
+# from Functions.csproj, since azd passes no runtime identifier, and is repeated here),
 # prints the published size, and checks that the TorchSharp GLIBCXX fix reached the published
 # libLibTorchSharp.so (build/TorchSharp.targets, WeakenTorchSharpGlibcxxAfterPublish).
 #   scripts/publish-functions.sh [output-dir]     default: artifacts/functions

@@ -13,8 +13,8 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
         "AzureWebJobsStorage__accountName",
         "AzureWebJobsStorage__credential",
         "AzureWebJobsStorage__clientId",
-        "Storage__BlobServiceUri",
-        "Storage__QueueServiceUri",
+        "Storage__blobServiceUri",
+        "Storage__queueServiceUri",
         "ServiceBus__FullyQualifiedNamespace",
         "AZURE_CLIENT_ID",
         "DurableTaskHubName",
@@ -73,6 +73,33 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.DoesNotContain(settings.Keys, name => name is "AzureWebJobsStorage" or "Storage__ConnectionString" or "ServiceBus__ConnectionString");
         Assert.Contains("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettings_CompleteTheIdentityBasedStorageConnectionOfTheTriggers()
+    {
+        // DatasetUploaded (blob trigger, Source = EventGrid) and TrainingEvents (queue trigger) both use
+        // Connection = "Storage". The Event Grid blob trigger needs the blob and the queue endpoint; a
+        // user-assigned identity needs credential and clientId. Names as the Functions documentation
+        // writes them: the worker's .NET configuration is case-insensitive, not every reader need be.
+        var settings = AppSettings();
+
+        Assert.Equal("[parameters('blobEndpoint')]", settings["Storage__blobServiceUri"]);
+        Assert.Equal("[parameters('queueEndpoint')]", settings["Storage__queueServiceUri"]);
+        Assert.Equal("managedidentity", settings["Storage__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", settings["Storage__clientId"]);
+        Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"]);
+    }
+
+    [Fact]
+    public void AppSettings_CompleteTheIdentityBasedHostStorageForDurable()
+    {
+        var settings = AppSettings();
+
+        Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
+        Assert.Equal("[parameters('blobEndpoint')]", settings["AzureWebJobsStorage__blobServiceUri"]);
+        Assert.Equal("[parameters('queueEndpoint')]", settings["AzureWebJobsStorage__queueServiceUri"]);
+        Assert.Equal("[parameters('tableEndpoint')]", settings["AzureWebJobsStorage__tableServiceUri"]);
     }
 
     [Fact]

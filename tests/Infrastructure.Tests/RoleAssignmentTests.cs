@@ -8,7 +8,6 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
     private const string StorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
     private const string StorageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
-    private const string StorageQueueDataMessageSender = "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string ServiceBusDataSender = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39";
     private const string ServiceBusDataReceiver = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0";
@@ -38,9 +37,9 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
     }
 
     [Fact]
-    public void Runner_GetsReceiverJobDataEventSenderAndPullRoles()
+    public void Runner_GetsReceiverJobDataEventQueueAndPullRoles()
     {
-        string[] expected = [StorageBlobDataContributor, StorageBlobDataReader, StorageQueueDataMessageSender, ServiceBusDataReceiver, AcrPull];
+        string[] expected = [StorageBlobDataContributor, StorageBlobDataReader, StorageQueueDataContributor, ServiceBusDataReceiver, AcrPull];
 
         Assert.Equal(expected.Order(), RolesOf("runnerPrincipalId").Order());
     }
@@ -53,7 +52,22 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
         Assert.Contains("blobServices/containers", runner.Single(assignment => assignment.Role == StorageBlobDataContributor).Scope, StringComparison.Ordinal);
         Assert.Contains("'jobs'", runner.Single(assignment => assignment.Role == StorageBlobDataContributor).Scope, StringComparison.Ordinal);
         Assert.Contains("'base-models'", runner.Single(assignment => assignment.Role == StorageBlobDataReader).Scope, StringComparison.Ordinal);
-        Assert.Contains("queueServices/queues", runner.Single(assignment => assignment.Role == StorageQueueDataMessageSender).Scope, StringComparison.Ordinal);
+        Assert.Contains("queueServices/queues", runner.Single(assignment => assignment.Role == StorageQueueDataContributor).Scope, StringComparison.Ordinal);
+        Assert.Contains("'training-events'", runner.Single(assignment => assignment.Role == StorageQueueDataContributor).Scope, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runner_MayCreateTheEventsQueue_AsItsPublisherDoesBeforeSending()
+    {
+        // TrainingEventPublisher calls CreateIfNotExists before its first send. Create Queue needs
+        // queues/write, which Storage Queue Data Message Sender lacks: with that role every training
+        // event failed with 403 in Azure and the orchestration never heard of a finished run.
+        var publisher = File.ReadAllText(RepoPaths.Combine("src", "GpuJobRunner", "Messaging", "TrainingEventPublisher.cs"));
+        Assert.Contains("CreateIfNotExistsAsync", publisher, StringComparison.Ordinal);
+
+        var queueRoles = Assignments().Where(assignment => assignment.Principal == "runnerPrincipalId" && assignment.Scope.Contains("queueServices/queues", StringComparison.Ordinal));
+
+        Assert.Contains(queueRoles, assignment => assignment.Role == StorageQueueDataContributor);
     }
 
     [Fact]

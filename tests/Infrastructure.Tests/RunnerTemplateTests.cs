@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace Platform.Infrastructure.Tests;
 
 /// <summary>The GPU runner: a GPU workload profile and an event-driven job scaled by KEDA with an identity.</summary>
@@ -75,5 +78,43 @@ public sealed class RunnerTemplateTests(CompiledTemplate template)
         Assert.Contains("Storage__QueueServiceUri", names);
         Assert.Contains("AZURE_CLIENT_ID", names);
         Assert.All(container.GetProperty("env").EnumerateArray(), variable => Assert.False(variable.TryGetProperty("secretRef", out _)));
+    }
+
+    [Fact]
+    public void Job_ReplicaTimeout_EndsBeforeTheRunnerStopsRenewingItsLock()
+    {
+        // A lock that lapsed while the replica still trains would let Service Bus hand the same job to
+        // a second execution. The replica timeout, not the lock renewal, must end a long run.
+        var job = template.Single("Microsoft.App/jobs");
+        var replicaTimeout = TimeSpan.FromSeconds(job.Find("properties.configuration.replicaTimeout")!.Value.GetInt32());
+        using var appsettings = JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("src", "GpuJobRunner", "appsettings.json")));
+        var renewal = TimeSpan.Parse(
+            appsettings.RootElement.GetProperty("ServiceBus").GetProperty("MaxAutoLockRenewalDuration").GetString()!, CultureInfo.InvariantCulture);
+
+        Assert.True(renewal > replicaTimeout, $"The runner renews its lock for {renewal}, the replica runs up to {replicaTimeout}.");
+    }
+
+    [Fact]
+    public void Job_EnvironmentNamesAreKeysTheRunnerBinds()
+    {
+        // Configuration sections of the runner (appsettings.json) plus AZURE_CLIENT_ID for DefaultAzureCredential.
+        var job = template.Single("Microsoft.App/jobs");
+        var container = Assert.Single(job.Find("properties.template.containers")!.Value.EnumerateArray());
+        using var appsettings = JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("src", "GpuJobRunner", "appsettings.json")));
+
+        foreach (var name in container.GetProperty("env").EnumerateArray().Select(variable => variable.GetProperty("name").GetString()!))
+        {
+            if (name == "AZURE_CLIENT_ID")
+            {
+                continue;
+            }
+
+            var path = name.Split("__");
+            var node = appsettings.RootElement;
+            foreach (var key in path)
+            {
+                Assert.True(node.TryGetProperty(key, out node), $"Environment variable {name} names no key of src/GpuJobRunner/appsettings.json.");
+            }
+        }
     }
 }

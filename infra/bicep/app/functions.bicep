@@ -68,8 +68,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
         // The platform's own storage connection ("Storage"): datasets, jobs, models, training-events.
-        { name: 'Storage__BlobServiceUri', value: blobEndpoint }
-        { name: 'Storage__QueueServiceUri', value: queueEndpoint }
+        // Spelled as the Functions documentation spells identity-based connection properties: the
+        // Event Grid blob trigger needs both URIs, the queue trigger the queue URI. The worker's
+        // configuration (Storage:BlobServiceUri, Storage:QueueServiceUri) is case-insensitive.
+        { name: 'Storage__blobServiceUri', value: blobEndpoint }
+        { name: 'Storage__queueServiceUri', value: queueEndpoint }
         { name: 'Storage__credential', value: 'managedidentity' }
         { name: 'Storage__clientId', value: identityClientId }
         { name: 'ServiceBus__FullyQualifiedNamespace', value: serviceBusFullyQualifiedNamespace }

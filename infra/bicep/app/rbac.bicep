@@ -28,8 +28,6 @@ var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageBlobDataReaderRoleId = '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
 // Storage Queue Data Contributor
 var storageQueueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-// Storage Queue Data Message Sender
-var storageQueueDataMessageSenderRoleId = 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
 // Storage Table Data Contributor (Durable Functions history and instance tables)
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Azure Service Bus Data Sender
@@ -159,11 +157,14 @@ resource runnerBaseModelsReader 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }
 
-resource runnerEventsSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage::queueService::trainingEventsQueue.id, runnerPrincipalId, storageQueueDataMessageSenderRoleId)
+// Contributor, not Message Sender: the runner creates the queue if missing before it sends
+// (TrainingEventPublisher, CreateIfNotExists), and Create Queue needs queues/write even when the
+// queue exists. Scoped to this one queue.
+resource runnerEventsContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::queueService::trainingEventsQueue.id, runnerPrincipalId, storageQueueDataContributorRoleId)
   scope: storage::queueService::trainingEventsQueue
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataMessageSenderRoleId)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributorRoleId)
     principalId: runnerPrincipalId
     principalType: 'ServicePrincipal'
   }
