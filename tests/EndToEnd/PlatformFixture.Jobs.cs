@@ -9,24 +9,19 @@ namespace Platform.EndToEnd;
 /// <summary>Following a job as a client would: its id from the jobs container, its phase over <c>GET /api/jobs/{id}</c>.</summary>
 public abstract partial class PlatformFixture
 {
-    /// <summary>The job the watcher started for <paramref name="model"/>: its id is the single folder under <c>jobs</c> named after the model.</summary>
+    /// <summary>The job the watcher started for <paramref name="model"/>, as a user finds it: <c>GET /api/jobs?model=</c>.</summary>
     public async Task<string> WaitForJobIdAsync(string model, TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
         while (true)
         {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            if (await Jobs.ExistsAsync(cancellation.Token))
+            using var response = await Http.GetAsync(new Uri($"/api/jobs?model={model}", UriKind.Relative), cancellation.Token);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
+            Assert.True(response.IsSuccessStatusCode, body.ToString());
+            var jobs = body.GetProperty("jobs").EnumerateArray().Select(job => job.GetProperty("id").GetString()!).ToList();
+            if (jobs.Count > 0)
             {
-                await foreach (var blob in Jobs.GetBlobsAsync(new GetBlobsOptions { Prefix = model + "-" }, cancellation.Token))
-                {
-                    ids.Add(blob.Name[..blob.Name.IndexOf('/', StringComparison.Ordinal)]);
-                }
-            }
-
-            if (ids.Count > 0)
-            {
-                return Assert.Single(ids);
+                return Assert.Single(jobs);
             }
 
             await Task.Delay(250, cancellation.Token);

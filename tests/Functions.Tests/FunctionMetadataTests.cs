@@ -16,6 +16,7 @@ public sealed class FunctionMetadataTests
         { "DatasetUploaded", "blobTrigger" },
         { "TrainingEvents", "queueTrigger" },
         { "StartJob", "httpTrigger" },
+        { "ListJobs", "httpTrigger" },
         { "GetJob", "httpTrigger" },
         { "CancelJob", "httpTrigger" },
         { "ListModels", "httpTrigger" },
@@ -47,6 +48,7 @@ public sealed class FunctionMetadataTests
 
     [Theory]
     [InlineData("StartJob", "jobs", "post")]
+    [InlineData("ListJobs", "jobs", "get")]
     [InlineData("GetJob", "jobs/{id}", "get")]
     [InlineData("CancelJob", "jobs/{id}/cancel", "post")]
     [InlineData("ListModels", "models", "get")]

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Pipeline.Handlers;
 
@@ -40,6 +39,8 @@ internal static class DemoRun
             var model = DatasetUploadHandler.ModelFromPath(Path.GetFileName(csv));
             var containers = app.Services.GetRequiredService<HandlerContainers>();
             await containers.Datasets.CreateIfNotExistsAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
+            var before = await JobIdsAsync(http, model);
             var options = new { training = new { epochs = 1, learningRate = 1e-4, maxLength = 64, batchSize = 32 } };
             await containers.Datasets.GetBlobClient($"{model}.options.json").UploadAsync(BinaryData.FromObjectAsJson(options), overwrite: true);
             await using (var stream = File.OpenRead(csv))
@@ -48,8 +49,7 @@ internal static class DemoRun
             }
 
             Console.WriteLine($"uploaded {csv} as datasets/{model}.csv (options in datasets/{model}.options.json)");
-            using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
-            var jobId = await WaitForJobAsync(app.Services.GetRequiredService<DurableTaskClient>(), model);
+            var jobId = await WaitForJobAsync(http, model, before);
             Console.WriteLine($"job {jobId} started; following GET /api/jobs/{jobId}");
             var final = await FollowAsync(http, jobId);
             if (final != "completed")
@@ -78,20 +78,31 @@ internal static class DemoRun
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private static async Task<string> WaitForJobAsync(DurableTaskClient client, string model)
+    /// <summary>The model's job ids, newest first, as a user finds them: <c>GET /api/jobs?model=</c>.</summary>
+    private static async Task<List<string>> JobIdsAsync(HttpClient http, string model)
     {
-        var query = new OrchestrationQuery { InstanceIdPrefix = model + "-" };
-        for (var i = 0; i < 120; i++)
+        using var list = JsonDocument.Parse(await http.GetStringAsync($"/api/jobs?model={model}&top=100"));
+        return [.. list.RootElement.GetProperty("jobs").EnumerateArray().Select(job => job.GetProperty("id").GetString()!)];
+    }
+
+    /// <summary>
+    /// The job the upload started: a new id in the model's list. When none appears, the same bytes and options were
+    /// uploaded before and the watcher's hand-over found that job: the newest one is it.
+    /// </summary>
+    private static async Task<string> WaitForJobAsync(HttpClient http, string model, IReadOnlyCollection<string> before)
+    {
+        for (var i = 0; i < 20; i++)
         {
-            await foreach (var instance in client.GetAllInstancesAsync(query))
+            if ((await JobIdsAsync(http, model)).FirstOrDefault(id => !before.Contains(id)) is { } started)
             {
-                return instance.InstanceId;
+                return started;
             }
 
             await Task.Delay(500);
         }
 
-        throw new TimeoutException("The upload did not start a job within a minute; see the warnings above.");
+        return (await JobIdsAsync(http, model)).FirstOrDefault()
+            ?? throw new TimeoutException("The upload did not start a job within ten seconds; see the warnings above.");
     }
 
     private static async Task<string> FollowAsync(HttpClient http, string jobId)

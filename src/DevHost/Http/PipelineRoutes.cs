@@ -2,7 +2,7 @@ using Platform.Pipeline.Handlers;
 
 namespace Platform.DevHost.Http;
 
-/// <summary>The Functions app's six routes, mapped to the same handlers (no auth keys locally: Kestrel listens on loopback only).</summary>
+/// <summary>The Functions app's routes, mapped to the same handlers (no auth keys locally: Kestrel listens on loopback only).</summary>
 public static class PipelineRoutes
 {
     public static IEndpointRouteBuilder MapPipelineRoutes(this IEndpointRouteBuilder routes)
@@ -10,6 +10,8 @@ public static class PipelineRoutes
         var api = routes.MapGroup("/api");
         api.MapPost("/jobs", async (HttpRequest request, StartJobHandler start, CancellationToken cancellationToken) =>
             new HandlerHttpResult(await start.StartAsync(request.Body, cancellationToken)));
+        api.MapGet("/jobs", async (HttpRequest request, JobListHandler list, CancellationToken cancellationToken) =>
+            new HandlerHttpResult(await list.ListAsync(request.Query["model"], request.Query["top"], cancellationToken)));
         api.MapGet("/jobs/{id}", async (string id, JobStatusHandler status, CancellationToken cancellationToken) =>
             new HandlerHttpResult(await status.GetAsync(id, cancellationToken)));
         api.MapPost("/jobs/{id}/cancel", async (string id, HttpRequest request, CancelJobHandler cancel, CancellationToken cancellationToken) =>

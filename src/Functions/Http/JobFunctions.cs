@@ -6,12 +6,17 @@ using Platform.Pipeline.Handlers;
 namespace Platform.Functions.Http;
 
 /// <summary>The job routes; all logic lives in the Pipeline handlers.</summary>
-public sealed class JobFunctions(StartJobHandler start, JobStatusHandler status, CancelJobHandler cancel)
+public sealed class JobFunctions(StartJobHandler start, JobListHandler list, JobStatusHandler status, CancelJobHandler cancel)
 {
     [Function(nameof(StartJob))]
     public async Task<IActionResult> StartJob(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "jobs")] HttpRequest request, CancellationToken cancellationToken) =>
         (await start.StartAsync(request.Body, cancellationToken)).ToActionResult(request.HttpContext.Response);
+
+    [Function(nameof(ListJobs))]
+    public async Task<IActionResult> ListJobs(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs")] HttpRequest request, CancellationToken cancellationToken) =>
+        (await list.ListAsync(request.Query["model"], request.Query["top"], cancellationToken)).ToActionResult(request.HttpContext.Response);
 
     [Function(nameof(GetJob))]
     public async Task<IActionResult> GetJob(

@@ -25,6 +25,7 @@ public static class HandlerServiceCollectionExtensions
         services.TryAddSingleton<StartJobHandler>();
         services.TryAddSingleton<DatasetUploadHandler>();
         services.TryAddSingleton<JobStatusHandler>();
+        services.TryAddSingleton<JobListHandler>();
         services.TryAddSingleton<CancelJobHandler>();
         services.TryAddSingleton<ModelsHandler>();
         services.TryAddSingleton<PredictHandler>();

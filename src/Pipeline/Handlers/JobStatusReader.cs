@@ -18,6 +18,13 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
         return metadata is null ? null : await MergeAsync(metadata, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The merged status of an orchestration already fetched with its inputs and outputs (the job list does so in pages).</summary>
+    internal Task<JobStatusView> ReadAsync(OrchestrationMetadata metadata, CancellationToken cancellationToken) => MergeAsync(metadata, cancellationToken);
+
+    /// <summary>When the job started: its first execution, which the custom status carries past ContinueAsNew.</summary>
+    internal static DateTimeOffset StartedAt(OrchestrationMetadata metadata) =>
+        StartedAt(Parse(metadata.SerializedCustomStatus)) ?? metadata.CreatedAt;
+
     private async Task<JobStatusView> MergeAsync(OrchestrationMetadata metadata, CancellationToken cancellationToken)
     {
         var jobId = metadata.InstanceId;
@@ -34,7 +41,7 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
             metadata.RuntimeStatus,
             phase,
             metadata.IsCompleted,
-            StartedAt(customStatus) ?? metadata.CreatedAt,
+            StartedAt(metadata),
             metadata.LastUpdatedAt,
             progress,
             JobOutput.Read(metadata.SerializedOutput),

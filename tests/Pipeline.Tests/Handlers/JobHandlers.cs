@@ -25,6 +25,8 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     public JobStatusHandler Status => new(_reader);
 
+    public JobListHandler List => new(client, _reader);
+
     public CancelJobHandler Cancel => new(client, containers, _reader, NullLogger<CancelJobHandler>.Instance);
 
     public static Stream Body(object value) => new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
