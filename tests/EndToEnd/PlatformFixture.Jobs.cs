@@ -39,7 +39,8 @@ public abstract partial class PlatformFixture
             {
                 var view = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation.Token);
                 Assert.False(view.GetProperty("terminal").GetBoolean(), $"Job {jobId} ended before reaching {phase}: {view}");
-                if (view.GetProperty("phase").GetString() == phase)
+                // A job is listed from its first moment; until the orchestrator sets its first status it has no phase.
+                if (view.TryGetProperty("phase", out var current) && current.GetString() == phase)
                 {
                     return;
                 }
