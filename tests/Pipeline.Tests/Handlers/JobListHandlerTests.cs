@@ -4,19 +4,8 @@ using Platform.Pipeline.Handlers;
 namespace Platform.Pipeline.Tests.Handlers;
 
 [Collection(DurableCollection.Name)]
-public sealed class JobListHandlerTests(DurableHostFixture durable) : IAsyncLifetime
+public sealed class JobListHandlerTests(DurableHostFixture durable) : JobHandlerTestBase(durable)
 {
-    private TestStorage _storage = null!;
-    private JobHandlers _handlers = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = await TestStorage.CreateAsync();
-        _handlers = new JobHandlers(durable.Host.Client, _storage.Containers);
-    }
-
-    public async Task DisposeAsync() => await _storage.DisposeAsync();
-
     [Fact]
     public async Task ListAsync_OneModel_ListsItsJobsNewestFirstAndNotThoseOfLongerNames()
     {
@@ -29,7 +18,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : IAsyncLife
 
         var other = await StartAsync(model + "-fr", force: false);
 
-        var result = await _handlers.List.ListAsync(model, top: null, default);
+        var result = await Handlers.List.ListAsync(model, top: null, default);
 
         Assert.Equal(200, result.StatusCode);
         var jobs = result.ParseBody().GetProperty("jobs").EnumerateArray().ToList();
@@ -39,7 +28,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : IAsyncLife
         Assert.DoesNotContain(other, jobs.Select(j => j.GetProperty("id").GetString()));
         Assert.False(result.ParseBody().GetProperty("truncated").GetBoolean());
 
-        var all = (await _handlers.List.ListAsync(model: null, top: "100", default)).ParseBody().GetProperty("jobs").EnumerateArray()
+        var all = (await Handlers.List.ListAsync(model: null, top: "100", default)).ParseBody().GetProperty("jobs").EnumerateArray()
             .Select(j => j.GetProperty("id").GetString()).ToList();
         Assert.Contains(other, all);
         Assert.Contains(ids[0], all);
@@ -52,7 +41,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : IAsyncLife
         await StartAsync(model, force: false);
         var newest = await StartAsync(model, force: true);
 
-        var result = await _handlers.List.ListAsync(model, top: "1", default);
+        var result = await Handlers.List.ListAsync(model, top: "1", default);
 
         var body = result.ParseBody();
         Assert.Equal(newest, Assert.Single(body.GetProperty("jobs").EnumerateArray()).GetProperty("id").GetString());
@@ -65,7 +54,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : IAsyncLife
     [InlineData("../etc", null)]
     public async Task ListAsync_BadQuery_Returns400NamingTheParameter(string model, string? top)
     {
-        var result = await _handlers.List.ListAsync(model, top, default);
+        var result = await Handlers.List.ListAsync(model, top, default);
 
         Assert.Equal(400, result.StatusCode);
         var errors = result.ParseBody().GetProperty("errors");
@@ -74,12 +63,12 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : IAsyncLife
 
     private async Task<string> StartAsync(string model, bool force)
     {
-        await _handlers.UploadDatasetAsync($"{model}.csv");
-        var started = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv", force }), default);
+        await Handlers.UploadDatasetAsync($"{model}.csv");
+        var started = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv", force }), default);
         Assert.Equal(202, started.StatusCode);
         var id = started.ParseBody().GetProperty("id").GetString()!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _handlers.Client.WaitForInstanceStartAsync(id, timeout.Token);
+        await Handlers.Client.WaitForInstanceStartAsync(id, timeout.Token);
         // Start times are whole milliseconds apart at least; keep the order unambiguous.
         await Task.Delay(50);
         return id;

@@ -5,24 +5,13 @@ using Platform.Shared.Jobs;
 namespace Platform.Pipeline.Tests.Handlers;
 
 [Collection(DurableCollection.Name)]
-public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsyncLifetime
+public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHandlerTestBase(durable)
 {
-    private TestStorage _storage = null!;
-    private JobHandlers _handlers = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = await TestStorage.CreateAsync();
-        _handlers = new JobHandlers(durable.Host.Client, _storage.Containers);
-    }
-
-    public async Task DisposeAsync() => await _storage.DisposeAsync();
-
     [Fact]
     public async Task GetAsync_RunnerWroteStatusJson_MergesProgressAndSaysTrainingBeforeTheOrchestratorDoes()
     {
         var id = await StartJobAsync();
-        Assert.Equal("queued", (await _handlers.Status.GetAsync(id, default)).ParseBody().GetProperty("phase").GetString());
+        Assert.Equal("queued", (await Handlers.Status.GetAsync(id, default)).ParseBody().GetProperty("phase").GetString());
         var progress = new JobStatusDocument
         {
             JobId = id, Attempt = 1, Phase = "training", Percent = 42.5, Epoch = 1, Epochs = 3, Step = 17, TotalSteps = 40,
@@ -31,12 +20,12 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
         };
         await WriteStatusAsync(id, progress);
 
-        var result = await _handlers.Status.GetAsync(id, default);
+        var result = await Handlers.Status.GetAsync(id, default);
 
         Assert.Equal(200, result.StatusCode);
         var body = result.ParseBody();
         // The orchestration itself still says queued: only its next watchdog check would see the heartbeat.
-        Assert.Contains("queued", (await _handlers.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedCustomStatus, StringComparison.Ordinal);
+        Assert.Contains("queued", (await Handlers.Client.GetInstanceAsync(id, getInputsAndOutputs: true))!.SerializedCustomStatus, StringComparison.Ordinal);
         Assert.Equal("training", body.GetProperty("phase").GetString());
         Assert.Equal("running", body.GetProperty("runtimeStatus").GetString());
         Assert.False(body.GetProperty("terminal").GetBoolean());
@@ -55,7 +44,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
         var id = await StartJobAsync(StandInOrchestration.RedispatchedPrefix);
         await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 1, Phase = "training", Step = 5, HeartbeatAt = DateTimeOffset.UtcNow });
 
-        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
 
         Assert.Equal("queued", body.GetProperty("phase").GetString());
         Assert.Equal(5, body.GetProperty("progress").GetProperty("step").GetInt32());
@@ -67,7 +56,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
         var id = await StartJobAsync(StandInOrchestration.RedispatchedPrefix);
         await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 2, Phase = "loading", HeartbeatAt = DateTimeOffset.UtcNow });
 
-        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
 
         Assert.Equal("training", body.GetProperty("phase").GetString());
     }
@@ -78,7 +67,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
         var id = await StartJobAsync();
         await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 1, Phase = "interrupted", Step = 8, HeartbeatAt = DateTimeOffset.UtcNow });
 
-        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
 
         Assert.Equal("queued", body.GetProperty("phase").GetString());
     }
@@ -87,13 +76,13 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     public async Task GetAsync_ValidationFailed_IncludesTheReport()
     {
         var model = TestStorage.UniqueModelName(StandInOrchestration.InvalidPrefix + "data");
-        await _handlers.UploadDatasetAsync($"{model}.csv");
-        var id = (await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default)).ParseBody().GetProperty("id").GetString()!;
-        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":false,"errors":[{"code":"too_few_rows","message":"Only 3 usable rows; at least 20 are needed."}]}"""));
+        await Handlers.UploadDatasetAsync($"{model}.csv");
+        var id = (await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default)).ParseBody().GetProperty("id").GetString()!;
+        await Storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":false,"errors":[{"code":"too_few_rows","message":"Only 3 usable rows; at least 20 are needed."}]}"""));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+        await Handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
 
-        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
 
         Assert.Equal("failed", body.GetProperty("phase").GetString());
         Assert.True(body.GetProperty("terminal").GetBoolean());
@@ -104,9 +93,9 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     public async Task GetAsync_RunningJob_LeavesTheReportOut()
     {
         var id = await StartJobAsync();
-        await _storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":true}"""));
+        await Storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":true}"""));
 
-        var body = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
 
         Assert.False(body.TryGetProperty("validationReport", out _));
     }
@@ -114,7 +103,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     [Fact]
     public async Task GetAsync_UnknownId_Returns404()
     {
-        var result = await _handlers.Status.GetAsync("reviews-0123456789ab", default);
+        var result = await Handlers.Status.GetAsync("reviews-0123456789ab", default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
     }
@@ -122,7 +111,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     [Fact]
     public async Task GetAsync_MalformedId_Returns400()
     {
-        var result = await _handlers.Status.GetAsync("../../models", default);
+        var result = await Handlers.Status.GetAsync("../../models", default);
 
         Assert.Contains("not valid", StartJobHandlerTests.AssertProblem(result, 400)["id"], StringComparison.Ordinal);
     }
@@ -132,19 +121,19 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     {
         var id = await StartJobAsync();
 
-        var result = await _handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { reason = "wrong data" }), default);
+        var result = await Handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { reason = "wrong data" }), default);
 
         Assert.Equal(202, result.StatusCode);
         Assert.Equal($"/api/jobs/{id}", result.Headers["Location"]);
-        Assert.True(await _storage.Containers.Jobs.GetBlobClient(JobBlobs.CancelMarker(id)).ExistsAsync());
+        Assert.True(await Storage.Containers.Jobs.GetBlobClient(JobBlobs.CancelMarker(id)).ExistsAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
-        var status = (await _handlers.Status.GetAsync(id, default)).ParseBody();
+        await Handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
+        var status = (await Handlers.Status.GetAsync(id, default)).ParseBody();
         Assert.Equal("cancelled", status.GetProperty("phase").GetString());
         Assert.True(status.GetProperty("terminal").GetBoolean());
         Assert.Contains("wrong data", status.GetProperty("output").GetString(), StringComparison.Ordinal);
 
-        var again = await _handlers.Cancel.CancelAsync(id, null, default);
+        var again = await Handlers.Cancel.CancelAsync(id, null, default);
         StartJobHandlerTests.AssertProblem(again, 409);
         Assert.Contains("already ended", again.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -152,7 +141,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     [Fact]
     public async Task CancelAsync_UnknownJob_Returns404()
     {
-        var result = await _handlers.Cancel.CancelAsync("reviews-0123456789ab", null, default);
+        var result = await Handlers.Cancel.CancelAsync("reviews-0123456789ab", null, default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
     }
@@ -162,26 +151,26 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     {
         var id = await StartJobAsync();
 
-        var result = await _handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { why = "x" }), default);
+        var result = await Handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { why = "x" }), default);
 
         Assert.Contains("reason", StartJobHandlerTests.AssertProblem(result, 400)["why"], StringComparison.Ordinal);
-        var instance = await _handlers.Client.GetInstanceAsync(id);
+        var instance = await Handlers.Client.GetInstanceAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 
     private Task WriteStatusAsync(string id, JobStatusDocument status) =>
-        _storage.Containers.Jobs.GetBlobClient(JobBlobs.Status(id)).UploadAsync(
+        Storage.Containers.Jobs.GetBlobClient(JobBlobs.Status(id)).UploadAsync(
             BinaryData.FromObjectAsJson(status, new JsonSerializerOptions(JsonSerializerDefaults.Web)), overwrite: true);
 
     private async Task<string> StartJobAsync(string prefix = "")
     {
         var model = TestStorage.UniqueModelName(prefix + "status");
-        await _handlers.UploadDatasetAsync($"{model}.csv");
-        var started = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default);
+        await Handlers.UploadDatasetAsync($"{model}.csv");
+        var started = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default);
         Assert.Equal(202, started.StatusCode);
         var id = started.ParseBody().GetProperty("id").GetString()!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _handlers.Client.WaitForInstanceStartAsync(id, timeout.Token);
+        await Handlers.Client.WaitForInstanceStartAsync(id, timeout.Token);
         await WaitForPhaseAsync(id);
         return id;
     }
@@ -190,7 +179,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : IAsync
     {
         for (var i = 0; i < 100; i++)
         {
-            var instance = await _handlers.Client.GetInstanceAsync(id);
+            var instance = await Handlers.Client.GetInstanceAsync(id);
             if (instance?.SerializedCustomStatus is not null)
             {
                 return;

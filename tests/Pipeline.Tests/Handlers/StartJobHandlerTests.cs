@@ -7,27 +7,16 @@ using Platform.Shared.Training;
 namespace Platform.Pipeline.Tests.Handlers;
 
 [Collection(DurableCollection.Name)]
-public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLifetime
+public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandlerTestBase(durable)
 {
-    private TestStorage _storage = null!;
-    private JobHandlers _handlers = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = await TestStorage.CreateAsync();
-        _handlers = new JobHandlers(durable.Host.Client, _storage.Containers);
-    }
-
-    public async Task DisposeAsync() => await _storage.DisposeAsync();
-
     [Fact]
     public async Task StartAsync_SameBlobAndOptionsTwice_StartsOneInstanceAndReturnsItAgain()
     {
         var model = TestStorage.UniqueModelName("reviews");
-        await _handlers.UploadDatasetAsync("reviews.csv");
+        await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var first = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
-        var second = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
+        var first = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
+        var second = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(200, second.StatusCode);
@@ -35,7 +24,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
         Assert.StartsWith(model + "-", id, StringComparison.Ordinal);
         Assert.Equal(id, second.ParseBody().GetProperty("id").GetString());
         Assert.Equal($"/api/jobs/{id}", first.Headers["Location"]);
-        var instance = await _handlers.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        var instance = await Handlers.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.NotNull(instance);
         var command = instance.ReadInputAs<TrainingPipelineInput>()!;
         Assert.Equal(model, command.Model);
@@ -49,10 +38,10 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     public async Task StartAsync_DefaultsSpelledOut_FindTheSameJobAsOmittedOptions()
     {
         var model = TestStorage.UniqueModelName("reviews");
-        await _handlers.UploadDatasetAsync("data/reviews.csv");
+        await Handlers.UploadDatasetAsync("data/reviews.csv");
 
-        var first = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv" }), default);
-        var second = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv", baseModel = "MiniLM-L6", training = new { epochs = 3, learningRate = 5e-5 }, datasetOptions = new { textColumn = "text" } }), default);
+        var first = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv" }), default);
+        var second = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv", baseModel = "MiniLM-L6", training = new { epochs = 3, learningRate = 5e-5 }, datasetOptions = new { textColumn = "text" } }), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(200, second.StatusCode);
@@ -63,7 +52,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     public async Task StartAsync_ConfiguredDefaults_FillWhatTheRequestLeavesOut()
     {
         var model = TestStorage.UniqueModelName("reviews");
-        await _handlers.UploadDatasetAsync("reviews.csv");
+        await Handlers.UploadDatasetAsync("reviews.csv");
         var pipeline = new PipelineOptions
         {
             Defaults = new JobDefaults
@@ -74,8 +63,8 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
             },
         };
 
-        var first = await _handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { batchSize = 8 } }), default);
-        var second = await _handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", baseModel = "minilm-l6", training = new { epochs = 2 } }), default);
+        var first = await Handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { batchSize = 8 } }), default);
+        var second = await Handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", baseModel = "minilm-l6", training = new { epochs = 2 } }), default);
 
         Assert.Equal((202, 202), (first.StatusCode, second.StatusCode));
         var merged = await InputAsync(first);
@@ -90,10 +79,10 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     public async Task StartAsync_Force_StartsANewJobWithAnotherId()
     {
         var model = TestStorage.UniqueModelName("reviews");
-        await _handlers.UploadDatasetAsync("reviews.csv");
+        await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var first = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
-        var forced = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", force = true }), default);
+        var first = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
+        var forced = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", force = true }), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(202, forced.StatusCode);
@@ -103,9 +92,9 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [Fact]
     public async Task StartAsync_UnknownOptions_Returns400NamingEachOne()
     {
-        await _handlers.UploadDatasetAsync("reviews.csv");
+        await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","colour":"red","training":{"epochz":3},"datasetOptions":{"textColum":"t"}}"""), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","colour":"red","training":{"epochz":3},"datasetOptions":{"textColum":"t"}}"""), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("colour", errors.Keys);
@@ -117,7 +106,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [Fact]
     public async Task StartAsync_InvalidValues_Returns400SayingWhatIsWrong()
     {
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"batchSize":"big","epochs":0,"classWeighting":"heavy"},"datasetOptions":{"minRows":1},"force":"yes"}"""), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"batchSize":"big","epochs":0,"classWeighting":"heavy"},"datasetOptions":{"minRows":1},"force":"yes"}"""), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("whole number", errors["training.batchSize"], StringComparison.Ordinal);
@@ -128,7 +117,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [Fact]
     public async Task StartAsync_OutOfRangeValues_Returns400WithTheLimits()
     {
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"epochs":0,"maxLength":4},"datasetOptions":{"minRows":1}}"""), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"epochs":0,"maxLength":4},"datasetOptions":{"minRows":1}}"""), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("at least 1", errors["training"], StringComparison.Ordinal);
@@ -142,7 +131,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [InlineData("a")]
     public async Task StartAsync_BadModelName_Returns400(string model)
     {
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("lowercase", errors["model"], StringComparison.Ordinal);
@@ -153,7 +142,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [InlineData("../secrets.csv")]
     public async Task StartAsync_PathTrickInDatasetName_Returns400(string dataset)
     {
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset }), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset }), default);
 
         Assert.Contains("relative path", AssertProblem(result, 400)["dataset"], StringComparison.Ordinal);
     }
@@ -161,7 +150,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [Fact]
     public async Task StartAsync_MissingDatasetBlob_Returns400NamingTheBlob()
     {
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "nowhere.csv" }), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "nowhere.csv" }), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("'nowhere.csv' was not found", errors["dataset"], StringComparison.Ordinal);
@@ -170,9 +159,9 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [Fact]
     public async Task StartAsync_UnknownBaseModel_Returns400()
     {
-        await _handlers.UploadDatasetAsync("reviews.csv");
+        await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "reviews.csv", baseModel = "my-bert" }), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "reviews.csv", baseModel = "my-bert" }), default);
 
         Assert.Contains("my-bert/config.json", AssertProblem(result, 400)["baseModel"], StringComparison.Ordinal);
     }
@@ -180,7 +169,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
     [Fact]
     public async Task StartAsync_NotJson_Returns400ProblemJson()
     {
-        var result = await _handlers.Start.StartAsync(JobHandlers.Body("{model:"), default);
+        var result = await Handlers.Start.StartAsync(JobHandlers.Body("{model:"), default);
 
         Assert.Equal(HandlerResult.ProblemContentType, result.ContentType);
         Assert.Contains("not valid JSON", AssertProblem(result, 400)["body"], StringComparison.Ordinal);
@@ -202,7 +191,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : IAsyncLif
 
     private async Task<TrainingPipelineInput> InputAsync(HandlerResult started)
     {
-        var instance = await _handlers.Client.GetInstanceAsync(started.ParseBody().GetProperty("id").GetString()!, getInputsAndOutputs: true);
+        var instance = await Handlers.Client.GetInstanceAsync(started.ParseBody().GetProperty("id").GetString()!, getInputsAndOutputs: true);
         return instance!.ReadInputAs<TrainingPipelineInput>()!;
     }
 }
