@@ -16,22 +16,28 @@ public static class ModelCard
         card.Append(CultureInfo.InvariantCulture, $"Fine-tuned from `{input.BaseModel}` by job `{input.JobId}`, published {input.PublishedAt:yyyy-MM-dd HH:mm} UTC.\n\n");
         card.Append(CultureInfo.InvariantCulture, $"## Held-out evaluation ({m.Task}, {m.Count} examples)\n\n");
         card.Append("| Metric | Value |\n|---|---|\n");
-        Row(card, "Macro F1", m.MacroF1);
-        Row(card, "Micro F1", m.MicroF1);
-        Row(card, "Weighted F1", m.WeightedF1);
-        Row(card, "Accuracy", m.Accuracy);
-        Row(card, "Subset accuracy", m.SubsetAccuracy);
-        Row(card, "Hamming loss", m.HammingLoss);
+        foreach (var (name, value) in HeadlineRows(m))
+        {
+            card.Append(CultureInfo.InvariantCulture, $"| {name} | {value:0.0000} |\n");
+        }
+
         card.Append("\nFull metrics: `evaluation.json` (per class, confusion matrix) and the package's `metrics.json`.\n");
         card.Append("The package loads with Hugging Face `transformers` as `BertForSequenceClassification`; `manifest.json` lists every file's SHA-256.\n");
         return card.ToString();
     }
 
-    private static void Row(StringBuilder card, string name, double? value)
+    /// <summary>The summary table of both cards (markdown and HTML): the metrics this task has, in a fixed order.</summary>
+    internal static IEnumerable<(string Name, double Value)> HeadlineRows(MetricsSummary metrics)
     {
-        if (value is { } v)
+        var rows = new (string Name, double? Value)[]
         {
-            card.Append(CultureInfo.InvariantCulture, $"| {name} | {v:0.0000} |\n");
-        }
+            ("Macro F1", metrics.MacroF1),
+            ("Micro F1", metrics.MicroF1),
+            ("Weighted F1", metrics.WeightedF1),
+            ("Accuracy", metrics.Accuracy),
+            ("Subset accuracy", metrics.SubsetAccuracy),
+            ("Hamming loss", metrics.HammingLoss),
+        };
+        return rows.Where(row => row.Value.HasValue).Select(row => (row.Name, row.Value!.Value));
     }
 }

@@ -25,12 +25,11 @@ public static class ModelCardHtml
 
         var m = input.Metrics;
         html.Append(CultureInfo.InvariantCulture, $"<h2>Held-out evaluation ({WebUtility.HtmlEncode(m.Task)}, {m.Count} examples)</h2><table>");
-        Row(html, "Macro F1", m.MacroF1);
-        Row(html, "Micro F1", m.MicroF1);
-        Row(html, "Weighted F1", m.WeightedF1);
-        Row(html, "Accuracy", m.Accuracy);
-        Row(html, "Subset accuracy", m.SubsetAccuracy);
-        Row(html, "Hamming loss", m.HammingLoss);
+        foreach (var (name, value) in ModelCard.HeadlineRows(m))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{value:0.0000}</td></tr>");
+        }
+
         html.Append("</table>");
 
         if (evaluation is { } document && document.TryGetProperty("report", out var report))
@@ -75,12 +74,4 @@ public static class ModelCardHtml
 
     private static void Image(StringBuilder html, string title, byte[] png) =>
         html.Append(CultureInfo.InvariantCulture, $"<h2>{title}</h2><img alt=\"{title}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">");
-
-    private static void Row(StringBuilder html, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>{v:0.0000}</td></tr>");
-        }
-    }
 }

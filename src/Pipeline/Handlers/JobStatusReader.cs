@@ -41,7 +41,7 @@ public sealed partial class JobStatusReader(DurableTaskClient client, HandlerCon
             metadata.RuntimeStatus,
             phase,
             metadata.IsCompleted,
-            StartedAt(metadata),
+            StartedAt(customStatus) ?? metadata.CreatedAt,
             metadata.LastUpdatedAt,
             progress,
             JobOutput.Read(metadata.SerializedOutput),

@@ -1,32 +1,17 @@
 namespace Platform.Pipeline.Tests.Handlers;
 
 [Collection(TrainedPackagesCollection.Name)]
-public sealed class ModelsHandlerTests(TrainedPackagesFixture packages) : IAsyncLifetime
+public sealed class ModelsHandlerTests(TrainedPackagesFixture packages) : ModelHandlerTestBase
 {
-    private TestStorage _storage = null!;
-    private ModelHandlers _handlers = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = await TestStorage.CreateAsync();
-        _handlers = new ModelHandlers(_storage.Containers);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _handlers.Dispose();
-        await _storage.DisposeAsync();
-    }
-
     [Fact]
     public async Task ListAsync_PublishedModels_ListsCurrentVersionsWithMetrics()
     {
-        var models = _storage.Containers.Models;
+        var models = Storage.Containers.Models;
         await TrainedPackagesFixture.UploadAsync(models, packages.Sentiment, "sentiment", "v1");
         await TrainedPackagesFixture.SetCurrentAsync(models, "sentiment", "v1");
         await TrainedPackagesFixture.UploadAsync(models, packages.Spam, "unpublished", "v1");
 
-        var result = await _handlers.Models.ListAsync(default);
+        var result = await Handlers.Models.ListAsync(default);
 
         Assert.Equal(200, result.StatusCode);
         var listed = Assert.Single(result.ParseBody().GetProperty("models").EnumerateArray());
@@ -42,7 +27,7 @@ public sealed class ModelsHandlerTests(TrainedPackagesFixture packages) : IAsync
     [Fact]
     public async Task ListAsync_NoModelsContainer_ReturnsAnEmptyList()
     {
-        var result = await _handlers.Models.ListAsync(default);
+        var result = await Handlers.Models.ListAsync(default);
 
         Assert.Equal(200, result.StatusCode);
         Assert.Empty(result.ParseBody().GetProperty("models").EnumerateArray());
@@ -51,13 +36,13 @@ public sealed class ModelsHandlerTests(TrainedPackagesFixture packages) : IAsync
     [Fact]
     public async Task GetAsync_TwoVersions_ListsBothMarksCurrentAndLinksTheCard()
     {
-        var models = _storage.Containers.Models;
+        var models = Storage.Containers.Models;
         await TrainedPackagesFixture.UploadAsync(models, packages.Sentiment, "sentiment", "v1");
         await TrainedPackagesFixture.UploadAsync(models, packages.Spam, "sentiment", "v2");
         await models.GetBlobClient("sentiment/v2/README.md").UploadAsync(BinaryData.FromString("# sentiment v2"));
         await TrainedPackagesFixture.SetCurrentAsync(models, "sentiment", "v2");
 
-        var result = await _handlers.Models.GetAsync("sentiment", default);
+        var result = await Handlers.Models.GetAsync("sentiment", default);
 
         Assert.Equal(200, result.StatusCode);
         var body = result.ParseBody();
@@ -74,7 +59,7 @@ public sealed class ModelsHandlerTests(TrainedPackagesFixture packages) : IAsync
     [Fact]
     public async Task GetAsync_UnknownModel_Returns404()
     {
-        var result = await _handlers.Models.GetAsync("nothing-here", default);
+        var result = await Handlers.Models.GetAsync("nothing-here", default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
     }
@@ -82,7 +67,7 @@ public sealed class ModelsHandlerTests(TrainedPackagesFixture packages) : IAsync
     [Fact]
     public async Task GetAsync_BadName_Returns400()
     {
-        var result = await _handlers.Models.GetAsync("..", default);
+        var result = await Handlers.Models.GetAsync("..", default);
 
         StartJobHandlerTests.AssertProblem(result, 400);
     }

@@ -3,29 +3,14 @@ using System.Text.Json;
 namespace Platform.Pipeline.Tests.Handlers;
 
 [Collection(TrainedPackagesCollection.Name)]
-public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyncLifetime
+public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : ModelHandlerTestBase
 {
-    private TestStorage _storage = null!;
-    private ModelHandlers _handlers = null!;
-
-    public async Task InitializeAsync()
-    {
-        _storage = await TestStorage.CreateAsync();
-        _handlers = new ModelHandlers(_storage.Containers);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _handlers.Dispose();
-        await _storage.DisposeAsync();
-    }
-
     [Fact]
     public async Task PredictAsync_CurrentVersion_ReturnsLabelsAndScoresForEachText()
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await _handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = new[] { "alpha beta", "gamma delta", "kappa" } }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = new[] { "alpha beta", "gamma delta", "kappa" } }), default);
 
         Assert.Equal(200, result.StatusCode);
         var body = result.ParseBody();
@@ -46,7 +31,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await _handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
 
         Assert.Equal(200, result.StatusCode);
         Assert.Single(result.ParseBody().GetProperty("predictions").EnumerateArray());
@@ -56,12 +41,12 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     public async Task PredictAsync_CurrentJsonSwitchedToAnotherVersion_NextCallUsesIt()
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
-        await TrainedPackagesFixture.UploadAsync(_storage.Containers.Models, packages.Spam, model, "v2");
-        var before = await _handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
+        await TrainedPackagesFixture.UploadAsync(Storage.Containers.Models, packages.Spam, model, "v2");
+        var before = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
 
-        await TrainedPackagesFixture.SetCurrentAsync(_storage.Containers.Models, model, "v2");
-        var after = await _handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
-        var pinned = await _handlers.Predict.PredictAsync(model, "v1", JobHandlers.Body(new { text = "alpha" }), default);
+        await TrainedPackagesFixture.SetCurrentAsync(Storage.Containers.Models, model, "v2");
+        var after = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
+        var pinned = await Handlers.Predict.PredictAsync(model, "v1", JobHandlers.Body(new { text = "alpha" }), default);
 
         Assert.Equal("v1", before.ParseBody().GetProperty("version").GetString());
         Assert.Equal("v2", after.ParseBody().GetProperty("version").GetString());
@@ -75,11 +60,11 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
         var model = await PublishAsync(packages.Sentiment, "v1");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
-            _handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = new[] { "alpha beta", "zeta eta" } }), default))));
+            Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = new[] { "alpha beta", "zeta eta" } }), default))));
 
         Assert.All(results, r => Assert.Equal(200, r.StatusCode));
         Assert.Single(results.Select(r => r.Body).Distinct());
-        Assert.Single(Directory.EnumerateDirectories(_handlers.Options.PackageCacheDirectory!, "v1-*", SearchOption.AllDirectories));
+        Assert.Single(Directory.EnumerateDirectories(Handlers.Options.PackageCacheDirectory!, "v1-*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -87,7 +72,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await _handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = Enumerable.Repeat("alpha", 9) }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = Enumerable.Repeat("alpha", 9) }), default);
 
         Assert.Contains("limit is 8", StartJobHandlerTests.AssertProblem(result, 400)["texts"], StringComparison.Ordinal);
     }
@@ -95,7 +80,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     [Fact]
     public async Task PredictAsync_TextTooLong_Returns400NamingIt()
     {
-        var result = await _handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(new { texts = new[] { "ok", new string('x', 201) } }), default);
+        var result = await Handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(new { texts = new[] { "ok", new string('x', 201) } }), default);
 
         Assert.Contains("201 characters", StartJobHandlerTests.AssertProblem(result, 400)["texts[1]"], StringComparison.Ordinal);
     }
@@ -103,7 +88,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     [Fact]
     public async Task PredictAsync_BodyOverTheByteLimit_Returns413()
     {
-        var result = await _handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(new { text = new string('x', 5000) }), default);
+        var result = await Handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(new { text = new string('x', 5000) }), default);
 
         StartJobHandlerTests.AssertProblem(result, 413);
     }
@@ -116,7 +101,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     [InlineData("""["a"]""", "body")]
     public async Task PredictAsync_MalformedBody_Returns400NamingTheField(string json, string field)
     {
-        var result = await _handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(json), default);
+        var result = await Handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(json), default);
 
         Assert.Contains(field, StartJobHandlerTests.AssertProblem(result, 400).Keys);
     }
@@ -124,7 +109,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     [Fact]
     public async Task PredictAsync_UnknownModel_Returns404()
     {
-        var result = await _handlers.Predict.PredictAsync(TestStorage.UniqueModelName("missing"), null, JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(TestStorage.UniqueModelName("missing"), null, JobHandlers.Body(new { text = "a" }), default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
     }
@@ -134,7 +119,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await _handlers.Predict.PredictAsync(model, "v9", JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, "v9", JobHandlers.Body(new { text = "a" }), default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
         Assert.Contains("'v9'", result.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -146,7 +131,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     [InlineData("reviews", "../v1", "version")]
     public async Task PredictAsync_PathTricksInNames_Returns400(string model, string? version, string field)
     {
-        var result = await _handlers.Predict.PredictAsync(model, version, JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, version, JobHandlers.Body(new { text = "a" }), default);
 
         Assert.Contains(field, StartJobHandlerTests.AssertProblem(result, 400).Keys);
     }
@@ -155,9 +140,9 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     public async Task PredictAsync_TamperedPackage_Returns500NamingTheFile()
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
-        await _storage.Containers.Models.GetBlobClient($"{model}/v1/labels.json").UploadAsync(BinaryData.FromString("""{"labels":["a","b"],"multiLabel":false}"""), overwrite: true);
+        await Storage.Containers.Models.GetBlobClient($"{model}/v1/labels.json").UploadAsync(BinaryData.FromString("""{"labels":["a","b"],"multiLabel":false}"""), overwrite: true);
 
-        var result = await _handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "a" }), default);
 
         StartJobHandlerTests.AssertProblem(result, 500);
         Assert.Contains("labels.json", result.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -166,8 +151,8 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : IAsyn
     private async Task<string> PublishAsync(string package, string version)
     {
         var model = TestStorage.UniqueModelName("predict");
-        await TrainedPackagesFixture.UploadAsync(_storage.Containers.Models, package, model, version);
-        await TrainedPackagesFixture.SetCurrentAsync(_storage.Containers.Models, model, version);
+        await TrainedPackagesFixture.UploadAsync(Storage.Containers.Models, package, model, version);
+        await TrainedPackagesFixture.SetCurrentAsync(Storage.Containers.Models, model, version);
         return model;
     }
 
