@@ -1,15 +1,24 @@
 using Microsoft.AspNetCore.Builder;
-using Platform.DevHost.Http;
+using Platform.DevHost.Functions;
+using Platform.Functions;
 
 namespace Platform.DevHost;
 
-/// <summary>Composes the local platform: the same Pipeline services and HTTP routes as the Functions app, on Kestrel.</summary>
+/// <summary>Composes the local platform: the Functions app's composition and function classes, its HTTP routes on Kestrel.</summary>
 public static class DevHostApplication
 {
+    /// <summary>Where nothing else sets them: the settings the trigger attributes name, and telemetry on the console.</summary>
+    private static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>(TriggerSettings.Defaults)
+    {
+        [Telemetry.ConsoleKey] = "true",
+    };
+
     /// <summary><paramref name="settings"/> override configuration (tests pass ports, containers and timers here).</summary>
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Lowest precedence: appsettings, environment variables and the command line all override these.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -17,7 +26,7 @@ public static class DevHostApplication
 
         builder.AddApplicationServices();
         var app = builder.Build();
-        app.MapPipelineRoutes();
+        app.MapFunctionRoutes();
         return app;
     }
 }

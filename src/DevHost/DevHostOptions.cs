@@ -11,6 +11,9 @@ public sealed class DevHostOptions
     /// <summary>How often the <c>datasets</c> container is listed for new or changed CSV files.</summary>
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Pause of the queue-trigger poller when a function's queue was empty.</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Start <c>scripts/azurite.sh start</c> when nothing listens on the Azurite ports.</summary>
     public bool StartAzurite { get; set; } = true;
 

@@ -1,20 +1,21 @@
 using System.Net;
-using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.DevHost.Durable;
+using Platform.DevHost.Functions;
 using Platform.DevHost.Hosting;
 using Platform.DevHost.Watchers;
+using Platform.Functions;
 using Platform.Pipeline;
-using Platform.Pipeline.Handlers;
-using Platform.Pipeline.Orchestration;
-using Platform.Pipeline.Storage;
-using Platform.Shared.Jobs;
 
 namespace Platform.DevHost;
 
-/// <summary>Registrations of the local host: the Functions app's Pipeline services plus what Azure would otherwise provide.</summary>
+/// <summary>
+/// The local host of the Functions app: the app's own composition (<see cref="Platform.Functions.Extensions.AddPlatformServices"/>)
+/// and function classes, plus local stand-ins for what Azure provides — Azurite guard, Service Bus broker, Durable sidecar,
+/// blob watcher and queue poller in place of the triggers, and the in-process runner.
+/// </summary>
 internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
@@ -27,43 +28,37 @@ internal static class Extensions
             .Validate(o => o.Port is >= 0 and <= 65535, "DevHost:Port must be 0-65535.")
             .Validate(o => o.BrokerPort is >= 0 and <= 65535, "DevHost:BrokerPort must be 0-65535.")
             .Validate(o => o.WatchInterval > TimeSpan.Zero, "DevHost:WatchInterval must be positive.")
+            .Validate(o => o.QueuePollInterval > TimeSpan.Zero, "DevHost:QueuePollInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<DevHostOptions>>((kestrel, options) => kestrel.Listen(IPAddress.Loopback, options.Value.Port));
 
+        builder.AddPlatformServices();
+
+        // Local stand-ins from here on.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalServiceBus>();
-        services.AddPipeline(builder.Configuration);
-        // Same keys as the Functions app (Storage:ConnectionString, ServiceBus:ConnectionString); Pipeline:* still wins when set.
         services.AddOptions<PipelineOptions>().PostConfigure<LocalServiceBus>((pipeline, bus) =>
         {
-            var storage = builder.Configuration["Storage:ConnectionString"];
-            if (!string.IsNullOrWhiteSpace(storage) && builder.Configuration["Pipeline:StorageConnectionString"] is null)
-            {
-                pipeline.StorageConnectionString = storage;
-            }
-
             if (string.IsNullOrWhiteSpace(pipeline.ServiceBusConnectionString) && string.IsNullOrWhiteSpace(pipeline.ServiceBusFullyQualifiedNamespace))
             {
                 pipeline.ServiceBusConnectionString = bus.ConnectionString;
             }
         });
 
-        // The handlers read the same containers the orchestration writes, including renamed ones.
-        services.AddSingleton(sp =>
-        {
-            var storage = sp.GetRequiredService<PipelineStorage>();
-            var baseModels = sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.BaseModelsContainer);
-            return new HandlerContainers(storage.Datasets, storage.Jobs, storage.Models, baseModels);
-        });
-        services.AddPipelineHandlers();
+        // The function classes, run as the worker runs them: HTTP routes (mapped in DevHostApplication), the blob watcher,
+        // the queue poller and the Durable worker all invoke them through one invoker.
+        var catalog = new FunctionCatalog(typeof(Platform.Functions.Extensions).Assembly);
+        services.AddSingleton(catalog);
+        services.AddSingleton<FunctionInvoker>();
+        services.AddMvcCore();
 
         // Order matters: hosted services start in registration order, and Azurite must answer before anything polls it
         // (the Durable sidecar creates its task hub there).
         services.AddHostedService<AzuriteGuard>();
-        builder.AddDurableBackend(tasks => tasks.AddPipelineTasks());
+        builder.AddDurableBackend(tasks => tasks.AddFunctionTasks(catalog));
         services.AddHostedService<DispatchRecovery>();
-        services.AddHostedService<TrainingEventsService>();
+        services.AddHostedService<QueueTriggerPoller>();
         services.AddHostedService<DatasetWatcher>();
         if (builder.Configuration.GetValue(DevHostOptions.Section + ":" + nameof(DevHostOptions.RunRunner), true))
         {

@@ -1,25 +1,29 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Platform.Pipeline.Activities;
 using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Orchestration;
 
 namespace Platform.Functions;
 
-/// <summary>Registrations of the Functions app: the same Pipeline services the local host uses.</summary>
-internal static class Extensions
+/// <summary>The one composition root of the platform's services: the Functions host and DevHost both build from it.</summary>
+public static class Extensions
 {
-    public static void AddApplicationServices(this FunctionsApplicationBuilder builder)
+    /// <summary>
+    /// Registers what the function classes need and nothing a particular host provides: the Durable Task client reaches
+    /// them as a <c>[DurableClient]</c> parameter, triggers and bindings come from whichever host runs them.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.ConfigureFunctionsApplicationInsights();
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPipeline(builder.Configuration);
         builder.Services.AddPipelineHandlers();
-        builder.Services.AddTransient<PrepareDataset>();
-        builder.Services.AddTransient<DispatchTraining>();
-        builder.Services.AddTransient<CheckHeartbeat>();
-        builder.Services.AddTransient<EvaluateModel>();
-        builder.Services.AddTransient<PublishModel>();
-        builder.Services.AddTransient<WriteCancelMarker>();
+        foreach (var activity in PipelineRegistryExtensions.ActivityTypes)
+        {
+            builder.Services.AddTransient(activity);
+        }
+
+        builder.AddPlatformTelemetry();
+        return builder;
     }
 }

@@ -32,6 +32,8 @@ public sealed class PipelineOptions
 
     public string ModelsContainer { get; set; } = StorageNames.ModelsContainer;
 
+    public string BaseModelsContainer { get; set; } = StorageNames.BaseModelsContainer;
+
     public string TrainingJobsQueue { get; set; } = StorageNames.TrainingJobsQueue;
 
     public string TrainingEventsQueue { get; set; } = StorageNames.TrainingEventsQueue;
@@ -47,13 +49,4 @@ public sealed class PipelineOptions
 
     /// <summary>At most this many test examples are scored, sampled evenly within each label.</summary>
     public int EvaluationMaxExamples { get; set; } = 2000;
-
-    /// <summary>Pause of <see cref="TrainingEventsListener"/> when the queue was empty.</summary>
-    public TimeSpan EventsPollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How long a received event stays invisible before it is retried.</summary>
-    public TimeSpan EventsVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>An event received more often than this is poison: logged and deleted.</summary>
-    public int EventsMaxDequeueCount { get; set; } = 5;
 }

@@ -1,15 +1,18 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
 using Platform.DevHost.Durable;
-using Platform.Pipeline.Handlers;
+using Platform.DevHost.Functions;
 using Platform.Pipeline.Storage;
 
 namespace Platform.DevHost.Watchers;
 
 /// <summary>
 /// The local stand-in for the Event Grid blob trigger: lists <c>datasets</c> every <see cref="DevHostOptions.WatchInterval"/>
-/// and hands each new or changed <c>.csv</c> (name + ETag) to <see cref="DatasetUploadHandler"/>; upload a sibling
+/// and calls the Functions app's <c>[BlobTrigger]</c> function with a <see cref="BlobClient"/> for each new or changed
+/// <c>.csv</c> (name + ETag), as Event Grid's BlobCreated does in Azure; upload a sibling
 /// <c>.options.json</c> before its CSV. Like Event Grid, which delivers the events of a function app's downtime when it is
 /// back, the watcher also takes CSVs uploaded while DevHost was stopped: it keeps how far it has looked in
 /// <c>jobs/.devhost/datasets-watermark.json</c> (only with the Durable backend in Azure Storage, where a CSV handed over
@@ -17,7 +20,10 @@ namespace Platform.DevHost.Watchers;
 /// </summary>
 public sealed partial class DatasetWatcher(
     PipelineStorage storage,
-    DatasetUploadHandler handler,
+    BlobServiceClient blobs,
+    IConfiguration configuration,
+    FunctionCatalog catalog,
+    FunctionInvoker invoker,
     IOptions<DevHostOptions> options,
     IOptions<DurableBackendOptions> durable,
     TimeProvider time,
@@ -29,6 +35,12 @@ public sealed partial class DatasetWatcher(
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WatermarkEvery = TimeSpan.FromSeconds(30);
     private readonly Dictionary<string, ETag> _seen = new(StringComparer.Ordinal);
+    private readonly FunctionDescriptor _trigger = catalog.Single<BlobTriggerAttribute>(_ => true);
+    private BlobContainerClient? _container;
+
+    /// <summary>The container named by the trigger's path (<c>{container}/{name}</c>), its settings resolved.</summary>
+    private BlobContainerClient Container => _container ??= blobs.GetBlobContainerClient(
+        BindingExpressions.Resolve(_trigger.TriggerAs<BlobTriggerAttribute>()!.BlobPath, configuration).Split('/')[0]);
 
     private bool Persistent => durable.Value.Backend == DurableBackendKind.AzureStorage;
 
@@ -37,7 +49,7 @@ public sealed partial class DatasetWatcher(
         var startedAt = time.GetUtcNow() - Slack;
         var since = startedAt;
         var interval = options.Value.WatchInterval;
-        LogWatching(logger, storage.Datasets.Name, interval);
+        LogWatching(logger, Container.Name, interval);
         var watermarkRead = !Persistent;
         var watermarkWrittenAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
@@ -50,7 +62,7 @@ public sealed partial class DatasetWatcher(
                     watermarkRead = true;
                     if (since < startedAt)
                     {
-                        LogCatchingUp(logger, storage.Datasets.Name, since);
+                        LogCatchingUp(logger, Container.Name, since);
                     }
                 }
 
@@ -67,7 +79,7 @@ public sealed partial class DatasetWatcher(
             }
             catch (RequestFailedException e)
             {
-                LogScanFailed(logger, storage.Datasets.Name, e.Message);
+                LogScanFailed(logger, Container.Name, e.Message);
             }
 
             await Task.Delay(interval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -77,9 +89,9 @@ public sealed partial class DatasetWatcher(
     /// <summary>True when every CSV of this scan was handed over (so the watermark may move past them).</summary>
     private async Task<bool> ScanAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await storage.Datasets.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var complete = true;
-        await foreach (var blob in storage.Datasets.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
+        await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
         {
             if (!blob.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
                 || (_seen.TryGetValue(blob.Name, out var etag) && etag == blob.Properties.ETag))
@@ -123,18 +135,12 @@ public sealed partial class DatasetWatcher(
     {
         try
         {
-            var result = await handler.HandleAsync(blob.Name, cancellationToken);
+            await invoker.InvokeAsync(_trigger, new InvocationInputs(Container.GetBlobClient(blob.Name), cancellationToken)
+            {
+                BindingData = new Dictionary<string, object?> { ["name"] = blob.Name, ["blobTrigger"] = $"{Container.Name}/{blob.Name}" },
+            });
             _seen[blob.Name] = blob.Properties.ETag!.Value;
-            if (result.StatusCode >= 400)
-            {
-                // Nobody is waiting on an HTTP answer here: the problem document is the only place a person learns why.
-                LogRejected(logger, blob.Name, result.StatusCode, result.Body);
-            }
-            else
-            {
-                LogHandled(logger, blob.Name, result.StatusCode);
-            }
-
+            LogHandled(logger, blob.Name, _trigger.Name);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -153,11 +159,8 @@ public sealed partial class DatasetWatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Container {Container}: taking CSVs uploaded since {Since} (while DevHost was stopped)")]
     private static partial void LogCatchingUp(ILogger logger, string container, DateTimeOffset since);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {BlobName} handled: {StatusCode}")]
-    private static partial void LogHandled(ILogger logger, string blobName, int statusCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {BlobName} was not started ({StatusCode}): {Problem}")]
-    private static partial void LogRejected(ILogger logger, string blobName, int statusCode, string? problem);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {BlobName} handed to function {Function}")]
+    private static partial void LogHandled(ILogger logger, string blobName, string function);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listing {Container} failed, retrying: {Reason}")]
     private static partial void LogScanFailed(ILogger logger, string container, string reason);

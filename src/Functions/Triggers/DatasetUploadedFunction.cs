@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Platform.Pipeline.Handlers;
 
 namespace Platform.Functions.Triggers;
@@ -10,13 +11,15 @@ namespace Platform.Functions.Triggers;
 /// </summary>
 public sealed class DatasetUploadedFunction(DatasetUploadHandler handler)
 {
+    // No Connection: the extensions resolve a connection name N to AzureWebJobs{N} first, so the host's own storage
+    // settings (AzureWebJobsStorage__*) are the ones read whatever the name; the platform's data lives in that account.
     [Function("DatasetUploaded")]
     public Task Run(
-        [BlobTrigger("datasets/{name}", Source = BlobTriggerSource.EventGrid, Connection = "Storage")] BlobClient blob,
-        string name,
+        [BlobTrigger("%" + TriggerSettings.DatasetsContainer + "%/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blob);
-        return handler.HandleAsync(name, cancellationToken);
+        return handler.HandleAsync(client, blob.Name, cancellationToken);
     }
 }

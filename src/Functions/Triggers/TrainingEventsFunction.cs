@@ -11,7 +11,7 @@ public sealed partial class TrainingEventsFunction(ILogger<TrainingEventsFunctio
 {
     [Function("TrainingEvents")]
     public async Task Run(
-        [QueueTrigger(StorageNames.TrainingEventsQueue, Connection = "Storage")] string message,
+        [QueueTrigger("%" + TriggerSettings.TrainingEventsQueue + "%")] string message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

@@ -11,7 +11,6 @@ namespace Platform.Pipeline.Handlers;
 /// polls, then raises <c>CancelRequested</c> on the orchestration. 202; 409 when the job already ended; 404 when unknown.
 /// </summary>
 public sealed partial class CancelJobHandler(
-    DurableTaskClient client,
     HandlerContainers containers,
     JobStatusReader statusReader,
     ILogger<CancelJobHandler> logger)
@@ -19,8 +18,9 @@ public sealed partial class CancelJobHandler(
     private const long MaxBodyBytes = 16 * 1024;
     private const string DefaultReason = "Cancelled by request.";
 
-    public async Task<HandlerResult> CancelAsync(string jobId, Stream? body, CancellationToken cancellationToken)
+    public async Task<HandlerResult> CancelAsync(DurableTaskClient client, string jobId, Stream? body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         if (JobIdFormat.Problem(jobId) is { } idProblem)
         {
             return Problems.Validation("id", idProblem);
@@ -55,7 +55,7 @@ public sealed partial class CancelJobHandler(
         await client.RaiseEventAsync(jobId, PipelineEvents.CancelRequested, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
         LogCancelRequested(jobId, reason);
 
-        var status = await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false);
+        var status = await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false);
         return HandlerResult.Json(202, status, new Dictionary<string, string> { ["Location"] = Routes.Job(jobId) });
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.Pipeline.Handlers;
@@ -17,7 +18,7 @@ public sealed partial class DatasetUploadHandler(HandlerContainers containers, S
     private const string OptionsSuffix = ".options.json";
     private const string OptionsMetadataKey = "options";
 
-    public async Task<HandlerResult> HandleAsync(string blobName, CancellationToken cancellationToken)
+    public async Task<HandlerResult> HandleAsync(DurableTaskClient client, string blobName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blobName);
         if (!blobName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
@@ -40,7 +41,7 @@ public sealed partial class DatasetUploadHandler(HandlerContainers containers, S
         request["model"] = model;
         request["dataset"] = blobName;
         using var body = new MemoryStream(Encoding.UTF8.GetBytes(request.ToJsonString()));
-        var result = await start.StartAsync(body, cancellationToken).ConfigureAwait(false);
+        var result = await start.StartAsync(client, body, cancellationToken).ConfigureAwait(false);
         LogUploaded(blobName, model, result.StatusCode);
         return result;
     }

@@ -1,19 +1,15 @@
 using Azure.Storage.Blobs;
-using Platform.Shared.Jobs;
+using Platform.Pipeline.Storage;
 
 namespace Platform.Pipeline.Handlers;
 
-/// <summary>The blob containers the handlers read and write; tests pass their own, hosts use <see cref="From"/>.</summary>
+/// <summary>The blob containers the handlers read and write: the orchestration's own (<see cref="From"/>), or a test's.</summary>
 public sealed record HandlerContainers(BlobContainerClient Datasets, BlobContainerClient Jobs, BlobContainerClient Models, BlobContainerClient BaseModels)
 {
-    /// <summary>The platform's standard containers in <paramref name="service"/>.</summary>
-    public static HandlerContainers From(BlobServiceClient service)
+    /// <summary>The containers the pipeline writes, as configured (renamed ones included).</summary>
+    public static HandlerContainers From(PipelineStorage storage)
     {
-        ArgumentNullException.ThrowIfNull(service);
-        return new(
-            service.GetBlobContainerClient(StorageNames.DatasetsContainer),
-            service.GetBlobContainerClient(StorageNames.JobsContainer),
-            service.GetBlobContainerClient(StorageNames.ModelsContainer),
-            service.GetBlobContainerClient(StorageNames.BaseModelsContainer));
+        ArgumentNullException.ThrowIfNull(storage);
+        return new(storage.Datasets, storage.Jobs, storage.Models, storage.BaseModels);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.Pipeline.Handlers;
 
-/// <summary>Registers the HTTP handlers for any host; the host provides a <see cref="BlobServiceClient"/> and a DurableTaskClient.</summary>
+/// <summary>Registers the HTTP handlers for any host; the host provides a <see cref="BlobServiceClient"/>, and each call its Durable Task client.</summary>
 public static class HandlerServiceCollectionExtensions
 {
     public static IServiceCollection AddPipelineHandlers(this IServiceCollection services)
@@ -17,7 +17,7 @@ public static class HandlerServiceCollectionExtensions
             .Validate(o => o.MaxPredictBodyBytes >= 1 && o.MaxStartJobBodyBytes >= 1, "Handlers:MaxPredictBodyBytes and MaxStartJobBodyBytes must be positive.")
             .Validate(o => o.CurrentModelCheckInterval >= TimeSpan.Zero, "Handlers:CurrentModelCheckInterval must not be negative.")
             .ValidateOnStart();
-        services.TryAddSingleton(sp => HandlerContainers.From(sp.GetRequiredService<BlobServiceClient>()));
+        services.TryAddSingleton(sp => HandlerContainers.From(sp.GetRequiredService<Storage.PipelineStorage>()));
         services.TryAddSingleton<JobStatusReader>();
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton<CurrentVersionTracker>();

@@ -9,7 +9,7 @@ namespace Platform.Pipeline.Handlers;
 /// <c>GET /api/jobs[?model=&amp;top=]</c>: the newest jobs, of one model or all, with their phase and progress. An upload
 /// through the storage account answers nothing, so this is where its job id is found.
 /// </summary>
-public sealed class JobListHandler(DurableTaskClient client, JobStatusReader statusReader)
+public sealed class JobListHandler(JobStatusReader statusReader)
 {
     public const int DefaultTop = 20;
     public const int MaxTop = 100;
@@ -17,8 +17,9 @@ public sealed class JobListHandler(DurableTaskClient client, JobStatusReader sta
     /// <summary>At most this many orchestrations are looked at for one answer; past it the list says it is truncated.</summary>
     public const int MaxScanned = 2000;
 
-    public async Task<HandlerResult> ListAsync(string? model, string? top, CancellationToken cancellationToken)
+    public async Task<HandlerResult> ListAsync(DurableTaskClient client, string? model, string? top, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var errors = new ValidationErrors();
         if (model is not null && ModelNames.Problem(model) is { } modelProblem)
         {

@@ -1,16 +1,18 @@
+using Microsoft.DurableTask.Client;
+
 namespace Platform.Pipeline.Handlers;
 
 /// <summary><c>GET /api/jobs/{id}</c>: phase, progress, ETA, metrics and errors of one job.</summary>
 public sealed class JobStatusHandler(JobStatusReader statusReader)
 {
-    public async Task<HandlerResult> GetAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<HandlerResult> GetAsync(DurableTaskClient client, string jobId, CancellationToken cancellationToken)
     {
         if (JobIdFormat.Problem(jobId) is { } problem)
         {
             return Problems.Validation("id", problem);
         }
 
-        return await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false) is { } status
+        return await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } status
             ? HandlerResult.Json(200, status)
             : Problems.NotFound("No such job.", $"There is no job with id '{jobId}'. Job ids are returned by POST {Routes.Jobs}.");
     }

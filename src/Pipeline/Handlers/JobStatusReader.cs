@@ -9,11 +9,12 @@ using Platform.Shared.Jobs;
 namespace Platform.Pipeline.Handlers;
 
 /// <summary>Builds a <see cref="JobStatusView"/> from the orchestration's metadata and the job's blobs.</summary>
-public sealed partial class JobStatusReader(DurableTaskClient client, HandlerContainers containers, ILogger<JobStatusReader> logger)
+public sealed partial class JobStatusReader(HandlerContainers containers, ILogger<JobStatusReader> logger)
 {
     /// <summary>The job's merged status, or null when no orchestration has that id.</summary>
-    public async Task<JobStatusView?> ReadAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<JobStatusView?> ReadAsync(DurableTaskClient client, string jobId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var metadata = await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
         return metadata is null ? null : await MergeAsync(metadata, cancellationToken).ConfigureAwait(false);
     }

@@ -15,15 +15,15 @@ namespace Platform.Pipeline.Handlers;
 /// instead of starting another (202); <c>force</c> adds a nonce for a deliberate retrain.
 /// </summary>
 public sealed partial class StartJobHandler(
-    DurableTaskClient client,
     HandlerContainers containers,
     JobStatusReader statusReader,
     IOptions<HandlerOptions> options,
     IOptions<PipelineOptions> pipelineOptions,
     ILogger<StartJobHandler> logger)
 {
-    public async Task<HandlerResult> StartAsync(Stream? body, CancellationToken cancellationToken)
+    public async Task<HandlerResult> StartAsync(DurableTaskClient client, Stream? body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var limit = options.Value.MaxStartJobBodyBytes;
         if (await RequestBody.ReadAsync(body, limit, cancellationToken).ConfigureAwait(false) is not { } bytes)
         {
@@ -49,7 +49,7 @@ public sealed partial class StartJobHandler(
 
         var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset);
         var jobId = JobIds.Compute(request.Model, sha256, canonical, request.Force ? Guid.NewGuid().ToString("N") : null);
-        if (await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             LogExisting(jobId, existing.RuntimeStatus);
             return HandlerResult.Json(200, existing);
@@ -64,7 +64,7 @@ public sealed partial class StartJobHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A concurrent identical request may have won the race to create the instance: answer with that one.
-            if (await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false) is { } raced)
+            if (await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } raced)
             {
                 LogExisting(jobId, raced.RuntimeStatus);
                 return HandlerResult.Json(200, raced);
@@ -74,7 +74,7 @@ public sealed partial class StartJobHandler(
         }
 
         LogStarted(jobId, request.Model, request.DatasetBlob, request.Force);
-        var started = await statusReader.ReadAsync(jobId, cancellationToken).ConfigureAwait(false);
+        var started = await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false);
         var headers = new Dictionary<string, string> { ["Location"] = Routes.Job(jobId) };
         return started is null
             ? HandlerResult.Json(202, new { id = jobId, links = JobLinks.For(jobId) }, headers)

@@ -6,6 +6,10 @@ namespace Platform.Pipeline.Orchestration;
 /// <summary>Registers the orchestrator and activities with a Durable Task worker.</summary>
 public static class PipelineRegistryExtensions
 {
+    /// <summary>The one list of the pipeline's activities.</summary>
+    public static IReadOnlyList<Type> ActivityTypes { get; } =
+        [typeof(PrepareDataset), typeof(DispatchTraining), typeof(CheckHeartbeat), typeof(EvaluateModel), typeof(PublishModel), typeof(WriteCancelMarker)];
+
     public static DurableTaskRegistry AddPipelineTasks(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);

@@ -27,7 +27,6 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(sp => StorageClientFactory.CreateServiceBusClient(Options(sp)));
         services.TryAddSingleton<PipelineStorage>();
         services.TryAddSingleton<CurrentModelStore>();
-        services.TryAddSingleton<TrainingEventsListener>();
         return services;
     }
 

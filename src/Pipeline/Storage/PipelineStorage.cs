@@ -17,6 +17,8 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
 
     public BlobContainerClient Models => blobs.GetBlobContainerClient(_options.ModelsContainer);
 
+    public BlobContainerClient BaseModels => blobs.GetBlobContainerClient(_options.BaseModelsContainer);
+
     public QueueClient TrainingEvents => queues.GetQueueClient(_options.TrainingEventsQueue);
 
     /// <summary>Creates the jobs and models containers and the event queue if missing (datasets belong to the uploader).</summary>

@@ -11,7 +11,7 @@ namespace Platform.Pipeline.Tests.Handlers;
 /// <summary>The job handlers wired to a test's containers and the shared Durable Task client.</summary>
 public sealed class JobHandlers(DurableTaskClient client, HandlerContainers containers)
 {
-    private readonly JobStatusReader _reader = new(client, containers, NullLogger<JobStatusReader>.Instance);
+    private readonly JobStatusReader _reader = new(containers, NullLogger<JobStatusReader>.Instance);
 
     public DurableTaskClient Client => client;
 
@@ -21,13 +21,13 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     /// <summary>A start handler whose pipeline configuration (job defaults, watchdog, gate) is <paramref name="pipeline"/>.</summary>
     public StartJobHandler StartWith(PipelineOptions pipeline) =>
-        new(client, containers, _reader, Options.Create(new HandlerOptions()), Options.Create(pipeline), NullLogger<StartJobHandler>.Instance);
+        new(containers, _reader, Options.Create(new HandlerOptions()), Options.Create(pipeline), NullLogger<StartJobHandler>.Instance);
 
     public JobStatusHandler Status => new(_reader);
 
-    public JobListHandler List => new(client, _reader);
+    public JobListHandler List => new(_reader);
 
-    public CancelJobHandler Cancel => new(client, containers, _reader, NullLogger<CancelJobHandler>.Instance);
+    public CancelJobHandler Cancel => new(containers, _reader, NullLogger<CancelJobHandler>.Instance);
 
     public static Stream Body(object value) => new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value)));
 

@@ -18,7 +18,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : JobHandler
 
         var other = await StartAsync(model + "-fr", force: false);
 
-        var result = await Handlers.List.ListAsync(model, top: null, default);
+        var result = await Handlers.List.ListAsync(Handlers.Client, model, top: null, default);
 
         Assert.Equal(200, result.StatusCode);
         var jobs = result.ParseBody().GetProperty("jobs").EnumerateArray().ToList();
@@ -28,7 +28,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : JobHandler
         Assert.DoesNotContain(other, jobs.Select(j => j.GetProperty("id").GetString()));
         Assert.False(result.ParseBody().GetProperty("truncated").GetBoolean());
 
-        var all = (await Handlers.List.ListAsync(model: null, top: "100", default)).ParseBody().GetProperty("jobs").EnumerateArray()
+        var all = (await Handlers.List.ListAsync(Handlers.Client, model: null, top: "100", default)).ParseBody().GetProperty("jobs").EnumerateArray()
             .Select(j => j.GetProperty("id").GetString()).ToList();
         Assert.Contains(other, all);
         Assert.Contains(ids[0], all);
@@ -41,7 +41,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : JobHandler
         await StartAsync(model, force: false);
         var newest = await StartAsync(model, force: true);
 
-        var result = await Handlers.List.ListAsync(model, top: "1", default);
+        var result = await Handlers.List.ListAsync(Handlers.Client, model, top: "1", default);
 
         var body = result.ParseBody();
         Assert.Equal(newest, Assert.Single(body.GetProperty("jobs").EnumerateArray()).GetProperty("id").GetString());
@@ -54,7 +54,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : JobHandler
     [InlineData("../etc", null)]
     public async Task ListAsync_BadQuery_Returns400NamingTheParameter(string model, string? top)
     {
-        var result = await Handlers.List.ListAsync(model, top, default);
+        var result = await Handlers.List.ListAsync(Handlers.Client, model, top, default);
 
         Assert.Equal(400, result.StatusCode);
         var errors = result.ParseBody().GetProperty("errors");
@@ -64,7 +64,7 @@ public sealed class JobListHandlerTests(DurableHostFixture durable) : JobHandler
     private async Task<string> StartAsync(string model, bool force)
     {
         await Handlers.UploadDatasetAsync($"{model}.csv");
-        var started = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv", force }), default);
+        var started = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = $"{model}.csv", force }), default);
         Assert.Equal(202, started.StatusCode);
         var id = started.ParseBody().GetProperty("id").GetString()!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -11,7 +11,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     public async Task GetAsync_RunnerWroteStatusJson_MergesProgressAndSaysTrainingBeforeTheOrchestratorDoes()
     {
         var id = await StartJobAsync();
-        Assert.Equal("queued", (await Handlers.Status.GetAsync(id, default)).ParseBody().GetProperty("phase").GetString());
+        Assert.Equal("queued", (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody().GetProperty("phase").GetString());
         var progress = new JobStatusDocument
         {
             JobId = id, Attempt = 1, Phase = "training", Percent = 42.5, Epoch = 1, Epochs = 3, Step = 17, TotalSteps = 40,
@@ -20,7 +20,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
         };
         await WriteStatusAsync(id, progress);
 
-        var result = await Handlers.Status.GetAsync(id, default);
+        var result = await Handlers.Status.GetAsync(Handlers.Client, id, default);
 
         Assert.Equal(200, result.StatusCode);
         var body = result.ParseBody();
@@ -44,7 +44,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
         var id = await StartJobAsync(StandInOrchestration.RedispatchedPrefix);
         await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 1, Phase = "training", Step = 5, HeartbeatAt = DateTimeOffset.UtcNow });
 
-        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
 
         Assert.Equal("queued", body.GetProperty("phase").GetString());
         Assert.Equal(5, body.GetProperty("progress").GetProperty("step").GetInt32());
@@ -56,7 +56,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
         var id = await StartJobAsync(StandInOrchestration.RedispatchedPrefix);
         await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 2, Phase = "loading", HeartbeatAt = DateTimeOffset.UtcNow });
 
-        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
 
         Assert.Equal("training", body.GetProperty("phase").GetString());
     }
@@ -67,7 +67,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
         var id = await StartJobAsync();
         await WriteStatusAsync(id, new JobStatusDocument { JobId = id, Attempt = 1, Phase = "interrupted", Step = 8, HeartbeatAt = DateTimeOffset.UtcNow });
 
-        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
 
         Assert.Equal("queued", body.GetProperty("phase").GetString());
     }
@@ -77,12 +77,12 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     {
         var model = TestStorage.UniqueModelName(StandInOrchestration.InvalidPrefix + "data");
         await Handlers.UploadDatasetAsync($"{model}.csv");
-        var id = (await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default)).ParseBody().GetProperty("id").GetString()!;
+        var id = (await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default)).ParseBody().GetProperty("id").GetString()!;
         await Storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":false,"errors":[{"code":"too_few_rows","message":"Only 3 usable rows; at least 20 are needed."}]}"""));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
 
-        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
 
         Assert.Equal("failed", body.GetProperty("phase").GetString());
         Assert.True(body.GetProperty("terminal").GetBoolean());
@@ -95,7 +95,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
         var id = await StartJobAsync();
         await Storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":true}"""));
 
-        var body = (await Handlers.Status.GetAsync(id, default)).ParseBody();
+        var body = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
 
         Assert.False(body.TryGetProperty("validationReport", out _));
     }
@@ -103,7 +103,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     [Fact]
     public async Task GetAsync_UnknownId_Returns404()
     {
-        var result = await Handlers.Status.GetAsync("reviews-0123456789ab", default);
+        var result = await Handlers.Status.GetAsync(Handlers.Client, "reviews-0123456789ab", default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
     }
@@ -111,7 +111,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     [Fact]
     public async Task GetAsync_MalformedId_Returns400()
     {
-        var result = await Handlers.Status.GetAsync("../../models", default);
+        var result = await Handlers.Status.GetAsync(Handlers.Client, "../../models", default);
 
         Assert.Contains("not valid", StartJobHandlerTests.AssertProblem(result, 400)["id"], StringComparison.Ordinal);
     }
@@ -121,19 +121,19 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     {
         var id = await StartJobAsync();
 
-        var result = await Handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { reason = "wrong data" }), default);
+        var result = await Handlers.Cancel.CancelAsync(Handlers.Client, id, JobHandlers.Body(new { reason = "wrong data" }), default);
 
         Assert.Equal(202, result.StatusCode);
         Assert.Equal($"/api/jobs/{id}", result.Headers["Location"]);
         Assert.True(await Storage.Containers.Jobs.GetBlobClient(JobBlobs.CancelMarker(id)).ExistsAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Handlers.Client.WaitForInstanceCompletionAsync(id, timeout.Token);
-        var status = (await Handlers.Status.GetAsync(id, default)).ParseBody();
+        var status = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
         Assert.Equal("cancelled", status.GetProperty("phase").GetString());
         Assert.True(status.GetProperty("terminal").GetBoolean());
         Assert.Contains("wrong data", status.GetProperty("output").GetString(), StringComparison.Ordinal);
 
-        var again = await Handlers.Cancel.CancelAsync(id, null, default);
+        var again = await Handlers.Cancel.CancelAsync(Handlers.Client, id, null, default);
         StartJobHandlerTests.AssertProblem(again, 409);
         Assert.Contains("already ended", again.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -141,7 +141,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     [Fact]
     public async Task CancelAsync_UnknownJob_Returns404()
     {
-        var result = await Handlers.Cancel.CancelAsync("reviews-0123456789ab", null, default);
+        var result = await Handlers.Cancel.CancelAsync(Handlers.Client, "reviews-0123456789ab", null, default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
     }
@@ -151,7 +151,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     {
         var id = await StartJobAsync();
 
-        var result = await Handlers.Cancel.CancelAsync(id, JobHandlers.Body(new { why = "x" }), default);
+        var result = await Handlers.Cancel.CancelAsync(Handlers.Client, id, JobHandlers.Body(new { why = "x" }), default);
 
         Assert.Contains("reason", StartJobHandlerTests.AssertProblem(result, 400)["why"], StringComparison.Ordinal);
         var instance = await Handlers.Client.GetInstanceAsync(id);
@@ -166,7 +166,7 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     {
         var model = TestStorage.UniqueModelName(prefix + "status");
         await Handlers.UploadDatasetAsync($"{model}.csv");
-        var started = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default);
+        var started = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = $"{model}.csv" }), default);
         Assert.Equal(202, started.StatusCode);
         var id = started.ParseBody().GetProperty("id").GetString()!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -15,8 +15,8 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
         var model = TestStorage.UniqueModelName("reviews");
         await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var first = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
-        var second = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
+        var first = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
+        var second = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { epochs = 2 } }), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(200, second.StatusCode);
@@ -40,8 +40,8 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
         var model = TestStorage.UniqueModelName("reviews");
         await Handlers.UploadDatasetAsync("data/reviews.csv");
 
-        var first = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv" }), default);
-        var second = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "data/reviews.csv", baseModel = "MiniLM-L6", training = new { epochs = 3, learningRate = 5e-5 }, datasetOptions = new { textColumn = "text" } }), default);
+        var first = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "data/reviews.csv" }), default);
+        var second = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "data/reviews.csv", baseModel = "MiniLM-L6", training = new { epochs = 3, learningRate = 5e-5 }, datasetOptions = new { textColumn = "text" } }), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(200, second.StatusCode);
@@ -63,8 +63,8 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
             },
         };
 
-        var first = await Handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { batchSize = 8 } }), default);
-        var second = await Handlers.StartWith(pipeline).StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", baseModel = "minilm-l6", training = new { epochs = 2 } }), default);
+        var first = await Handlers.StartWith(pipeline).StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "reviews.csv", training = new { batchSize = 8 } }), default);
+        var second = await Handlers.StartWith(pipeline).StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "reviews.csv", baseModel = "minilm-l6", training = new { epochs = 2 } }), default);
 
         Assert.Equal((202, 202), (first.StatusCode, second.StatusCode));
         var merged = await InputAsync(first);
@@ -81,8 +81,8 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
         var model = TestStorage.UniqueModelName("reviews");
         await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var first = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
-        var forced = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv", force = true }), default);
+        var first = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
+        var forced = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "reviews.csv", force = true }), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(202, forced.StatusCode);
@@ -94,7 +94,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     {
         await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","colour":"red","training":{"epochz":3},"datasetOptions":{"textColum":"t"}}"""), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","colour":"red","training":{"epochz":3},"datasetOptions":{"textColum":"t"}}"""), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("colour", errors.Keys);
@@ -106,7 +106,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     [Fact]
     public async Task StartAsync_InvalidValues_Returns400SayingWhatIsWrong()
     {
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"batchSize":"big","epochs":0,"classWeighting":"heavy"},"datasetOptions":{"minRows":1},"force":"yes"}"""), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"batchSize":"big","epochs":0,"classWeighting":"heavy"},"datasetOptions":{"minRows":1},"force":"yes"}"""), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("whole number", errors["training.batchSize"], StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     [Fact]
     public async Task StartAsync_OutOfRangeValues_Returns400WithTheLimits()
     {
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"epochs":0,"maxLength":4},"datasetOptions":{"minRows":1}}"""), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"epochs":0,"maxLength":4},"datasetOptions":{"minRows":1}}"""), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("at least 1", errors["training"], StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     [InlineData("a")]
     public async Task StartAsync_BadModelName_Returns400(string model)
     {
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "reviews.csv" }), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("lowercase", errors["model"], StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     [InlineData("../secrets.csv")]
     public async Task StartAsync_PathTrickInDatasetName_Returns400(string dataset)
     {
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset }), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model = "reviews", dataset }), default);
 
         Assert.Contains("relative path", AssertProblem(result, 400)["dataset"], StringComparison.Ordinal);
     }
@@ -150,7 +150,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     [Fact]
     public async Task StartAsync_MissingDatasetBlob_Returns400NamingTheBlob()
     {
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "nowhere.csv" }), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model = "reviews", dataset = "nowhere.csv" }), default);
 
         var errors = AssertProblem(result, 400);
         Assert.Contains("'nowhere.csv' was not found", errors["dataset"], StringComparison.Ordinal);
@@ -161,7 +161,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     {
         await Handlers.UploadDatasetAsync("reviews.csv");
 
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body(new { model = "reviews", dataset = "reviews.csv", baseModel = "my-bert" }), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model = "reviews", dataset = "reviews.csv", baseModel = "my-bert" }), default);
 
         Assert.Contains("my-bert/config.json", AssertProblem(result, 400)["baseModel"], StringComparison.Ordinal);
     }
@@ -169,7 +169,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
     [Fact]
     public async Task StartAsync_NotJson_Returns400ProblemJson()
     {
-        var result = await Handlers.Start.StartAsync(JobHandlers.Body("{model:"), default);
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body("{model:"), default);
 
         Assert.Equal(HandlerResult.ProblemContentType, result.ContentType);
         Assert.Contains("not valid JSON", AssertProblem(result, 400)["body"], StringComparison.Ordinal);
