@@ -98,6 +98,12 @@ module serviceBus 'app/servicebus.bicep' = {
 module functions 'app/functions.bicep' = {
   name: 'functions'
   scope: rg
+  // The host starts as soon as the site exists and opens its storage (AzureWebJobsStorage, the
+  // deployment package) with the identity: without its roles the first start fails with 403.
+  // Entra ID may still take a few minutes to apply a new assignment; the host retries its start.
+  dependsOn: [
+    rbac
+  ]
   params: {
     location: location
     tags: tags

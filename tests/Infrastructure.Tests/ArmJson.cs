@@ -63,6 +63,13 @@ internal static partial class ArmJson
         return match.Success ? match.Groups[1].Value : null;
     }
 
+    /// <summary>Names of the deployments (modules) an expression such as a <c>dependsOn</c> entry refers to.</summary>
+    public static IReadOnlyList<string> DeploymentReferences(string expression) =>
+        DeploymentReference().Matches(expression).Select(match => match.Groups[1].Value).ToList();
+
+    [GeneratedRegex(@"'Microsoft\.Resources/deployments', '([^']+)'")]
+    private static partial Regex DeploymentReference();
+
     [GeneratedRegex(@"variables\('(\w+)'")]
     private static partial Regex VariableReference();
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Platform.Infrastructure.Tests;
@@ -26,6 +27,21 @@ public sealed class AzureYamlTests
 
         Assert.StartsWith("# yaml-language-server: $schema=", first, StringComparison.Ordinal);
         Assert.EndsWith("/schemas/v1.0/azure.yaml.json", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiredVersions_AskForAnAzdThatDeploysContainerAppsJobs()
+    {
+        // The runner is a Microsoft.App/jobs resource behind `host: containerapp`; azd deploys jobs
+        // that way from 1.23.8 on (Azure/azure-dev#7001). An older azd fails only at `azd deploy`,
+        // after provisioning, so the floor is declared where azd checks it first.
+        var range = Scalar(Map(Load(), "requiredVersions"), "azd");
+        var match = Regex.Match(range, @"^>=\s*(\d+\.\d+\.\d+)$");
+
+        Assert.True(match.Success, $"requiredVersions.azd should be a plain lower bound such as '>= 1.23.8', got '{range}'.");
+        Assert.True(Version.Parse(match.Groups[1].Value) >= new Version(1, 23, 8), $"azd {match.Groups[1].Value} cannot deploy a Container Apps job through host: containerapp.");
+        Assert.Contains("Azure/azure-dev#7001", File.ReadAllText(YamlPath), StringComparison.Ordinal);
+        Assert.Contains($"{match.Groups[1].Value} or later", File.ReadAllText(RepoPaths.Combine("docs", "deploy.md")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,15 @@ public sealed class CompiledTemplate : IDisposable
         OfType("Microsoft.Resources/deployments").Single(deployment => deployment.Name == name)
             .Properties.GetProperty("template");
 
+    /// <summary>The modules main.bicep deploys before <paramref name="name"/> (its <c>dependsOn</c>).</summary>
+    internal IReadOnlyList<string> ModulesBefore(string name)
+    {
+        var module = OfType("Microsoft.Resources/deployments").Single(deployment => deployment.Name == name && deployment.Module == "main");
+        return module.Element.TryGetProperty("dependsOn", out var dependsOn)
+            ? dependsOn.EnumerateArray().SelectMany(entry => ArmJson.DeploymentReferences(entry.GetString()!)).ToList()
+            : [];
+    }
+
     public void Dispose() => document.Dispose();
 
     private static IEnumerable<ArmResource> Flatten(JsonElement template, string module)

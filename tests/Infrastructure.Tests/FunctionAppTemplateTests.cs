@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Platform.Infrastructure.Tests;
 
 /// <summary>The Functions app: Flex Consumption, .NET isolated 10, identity-based settings only.</summary>
 [Collection(TemplateCollection.Name)]
-public sealed class FunctionAppTemplateTests(CompiledTemplate template)
+public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
 {
     // The settings the worker and the Functions host read in Azure (see local.settings.template.json
     // for their local, connection-string counterparts).
@@ -76,19 +77,84 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
     }
 
     [Fact]
-    public void AppSettings_CompleteTheIdentityBasedStorageConnectionOfTheTriggers()
+    public void AppSettings_PointThePlatformClientsAtTheAccountTheTriggersWatch()
     {
-        // DatasetUploaded (blob trigger, Source = EventGrid) and TrainingEvents (queue trigger) both use
-        // Connection = "Storage". The Event Grid blob trigger needs the blob and the queue endpoint; a
-        // user-assigned identity needs credential and clientId. Names as the Functions documentation
-        // writes them: the worker's .NET configuration is case-insensitive, not every reader need be.
+        // The triggers (DatasetUploaded on datasets, TrainingEvents on training-events) listen through
+        // AzureWebJobsStorage; the platform's own clients write and read the same containers and queue
+        // through Storage:BlobServiceUri / Storage:QueueServiceUri. Two accounts would mean an upload
+        // nobody hears of, or an event the orchestration never receives.
         var settings = AppSettings();
 
+        Assert.Equal(settings["AzureWebJobsStorage__blobServiceUri"], settings["Storage__blobServiceUri"]);
+        Assert.Equal(settings["AzureWebJobsStorage__queueServiceUri"], settings["Storage__queueServiceUri"]);
         Assert.Equal("[parameters('blobEndpoint')]", settings["Storage__blobServiceUri"]);
         Assert.Equal("[parameters('queueEndpoint')]", settings["Storage__queueServiceUri"]);
-        Assert.Equal("managedidentity", settings["Storage__credential"]);
-        Assert.Equal("[parameters('identityClientId')]", settings["Storage__clientId"]);
         Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"]);
+    }
+
+    [Fact]
+    public void AppSettings_CompleteTheConnectionEveryTriggerResolvesTo()
+    {
+        // A trigger without Connection uses AzureWebJobsStorage; one naming Connection = "X" is resolved
+        // as "AzureWebJobsX" first and "X" only when that does not exist (WebJobs GetWebJobsConnectionStringSection).
+        var settings = AppSettings();
+        var triggers = Directory.EnumerateFiles(RepoPaths.Combine("src", "Functions"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => StorageTrigger().Matches(File.ReadAllText(file)))
+            // No Connection: AzureWebJobsStorage, which is what "Storage" resolves to as well.
+            .Select(trigger => ConnectionArgument().Match(trigger.Groups["arguments"].Value) is { Success: true } named ? named.Groups[1].Value : "Storage")
+            .ToList();
+
+        Assert.NotEmpty(triggers);
+        foreach (var connection in triggers)
+        {
+            var prefix = settings.Keys.Any(name => name.StartsWith($"AzureWebJobs{connection}__", StringComparison.Ordinal))
+                ? $"AzureWebJobs{connection}"
+                : connection;
+            Assert.Equal("managedidentity", settings.GetValueOrDefault($"{prefix}__credential"));
+            Assert.Equal("[parameters('identityClientId')]", settings.GetValueOrDefault($"{prefix}__clientId"));
+            Assert.True(settings.ContainsKey($"{prefix}__blobServiceUri"), $"Connection '{connection}' ({prefix}) has no blobServiceUri.");
+            Assert.True(settings.ContainsKey($"{prefix}__queueServiceUri"), $"Connection '{connection}' ({prefix}) has no queueServiceUri.");
+        }
+    }
+
+    [Fact]
+    public void AppSettings_AreAllReadBySomething()
+    {
+        // Read by the Functions host and its extensions: the host storage connection (identity-based
+        // properties as the Functions documentation names them) and Application Insights.
+        string[] hostSettings =
+        [
+            "AzureWebJobsStorage__accountName",
+            "AzureWebJobsStorage__credential",
+            "AzureWebJobsStorage__clientId",
+            "AzureWebJobsStorage__blobServiceUri",
+            "AzureWebJobsStorage__queueServiceUri",
+            "AzureWebJobsStorage__tableServiceUri",
+            "APPLICATIONINSIGHTS_CONNECTION_STRING",
+            "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+        ];
+        var hostJson = File.ReadAllText(RepoPaths.Combine("src", "Functions", "host.json"));
+        var workerSources = new[] { "Functions", "Pipeline" }
+            .SelectMany(project => Directory.EnumerateFiles(RepoPaths.Combine("src", project), "*.cs", SearchOption.AllDirectories))
+            .Select(File.ReadAllText)
+            .ToList();
+        var settings = AppSettings();
+
+        // Settings the old "Storage" connection carried: the extensions resolve "Storage" to
+        // AzureWebJobsStorage, and the platform reads only the service URIs (or, locally, a connection string).
+        Assert.DoesNotContain("Storage__credential", settings.Keys);
+        Assert.DoesNotContain("Storage__clientId", settings.Keys);
+        Assert.DoesNotContain("Storage__ConnectionString", settings.Keys);
+        foreach (var name in settings.Keys)
+        {
+            // Worker configuration reads a key such as Storage:BlobServiceUri, case-insensitively.
+            var key = $"\"{name.Replace("__", ":", StringComparison.Ordinal)}\"";
+            var read = hostSettings.Contains(name)
+                || hostJson.Contains($"%{name}%", StringComparison.Ordinal)
+                || workerSources.Any(source => source.Contains(key, StringComparison.OrdinalIgnoreCase));
+            Assert.True(read, $"App setting {name} is read by neither the Functions host nor the worker; remove it or name its reader here.");
+        }
     }
 
     [Fact]
@@ -100,6 +166,24 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
         Assert.Equal("[parameters('blobEndpoint')]", settings["AzureWebJobsStorage__blobServiceUri"]);
         Assert.Equal("[parameters('queueEndpoint')]", settings["AzureWebJobsStorage__queueServiceUri"]);
         Assert.Equal("[parameters('tableEndpoint')]", settings["AzureWebJobsStorage__tableServiceUri"]);
+    }
+
+    [Fact]
+    public void LocalSettingsTemplate_GivesEachAzureConnectionItsLocalCounterpart()
+    {
+        // `func start` with Azurite and the local broker (docs/core-tools.md): the host storage and the
+        // triggers on AzureWebJobsStorage, the platform's clients on Storage:ConnectionString and
+        // ServiceBus:ConnectionString, the same task hub as in Azure.
+        using var local = JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("src", "Functions", "local.settings.template.json")));
+        var values = local.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(value => value.Name, value => value.Value.GetString()!);
+        var settings = AppSettings();
+
+        Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]);
+        Assert.Equal("UseDevelopmentStorage=true", values["Storage__ConnectionString"]);
+        Assert.Contains("UseDevelopmentEmulator=true", values["ServiceBus__ConnectionString"], StringComparison.Ordinal);
+        Assert.Equal(settings["DurableTaskHubName"], values["DurableTaskHubName"]);
+        Assert.DoesNotContain(values.Keys, name => name is "Storage__credential" or "Storage__clientId");
     }
 
     [Fact]
@@ -127,4 +211,11 @@ public sealed class FunctionAppTemplateTests(CompiledTemplate template)
         Assert.Equal(2, policies.Count);
         Assert.All(policies, policy => Assert.Equal(JsonValueKind.False, policy.Find("properties.allow")!.Value.ValueKind));
     }
+
+    // The arguments of a [BlobTrigger(...)] or [QueueTrigger(...)] attribute.
+    [GeneratedRegex(@"\[(?:Blob|Queue)Trigger\((?<arguments>(?:(?!\)\]).)*)\)\]", RegexOptions.Singleline)]
+    private static partial Regex StorageTrigger();
+
+    [GeneratedRegex(@"\bConnection\s*=\s*""([^""]+)""")]
+    private static partial Regex ConnectionArgument();
 }

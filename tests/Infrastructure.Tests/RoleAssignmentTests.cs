@@ -44,6 +44,26 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
         Assert.Equal(expected.Order(), RolesOf("runnerPrincipalId").Order());
     }
 
+    [Theory]
+    // The Functions host opens AzureWebJobsStorage and the deployment package on its first start.
+    [InlineData("functions", "functionsPrincipalId")]
+    // The job pulls its image with the runner identity and KEDA polls the queue with the scaler's.
+    [InlineData("runner-job", "runnerPrincipalId")]
+    [InlineData("runner-job", "scalerPrincipalId")]
+    public void Workload_IsDeployedAfterEveryRoleAssignmentOfItsIdentity(string workload, string principal)
+    {
+        var assigningModules = template.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(assignment => ArmJson.ParameterReference(assignment.Properties.GetProperty("principalId").GetString()!) == principal)
+            .Select(assignment => assignment.Module)
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(assigningModules);
+        Assert.All(assigningModules, module => Assert.True(
+            template.ModulesBefore(workload).Contains(module),
+            $"Module '{workload}' must depend on '{module}', which assigns the roles of {principal}; otherwise its first start can fail with 403."));
+    }
+
     [Fact]
     public void Runner_StorageRolesAreScopedToItsContainersAndQueue()
     {

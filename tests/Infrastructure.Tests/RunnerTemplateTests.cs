@@ -55,6 +55,47 @@ public sealed class RunnerTemplateTests(CompiledTemplate template)
     }
 
     [Fact]
+    public void Job_ScalesWithTheScalerIdentityAndKeepsItOutOfTheContainer()
+    {
+        // The scaler identity holds Azure Service Bus Data Owner on the queue (KEDA reads the message
+        // count through the management API, which needs Manage). Only the platform may use it: with the
+        // default lifecycle (All) the runner's code could mint a token for it from the identity endpoint.
+        var job = template.Single("Microsoft.App/jobs");
+        var rule = Assert.Single(job.Find("properties.configuration.eventTriggerConfig.scale.rules")!.Value.EnumerateArray());
+        var registry = Assert.Single(job.Find("properties.configuration.registries")!.Value.EnumerateArray());
+        var lifecycles = job.Find("properties.configuration.identitySettings")!.Value.EnumerateArray()
+            .ToDictionary(setting => setting.GetProperty("identity").GetString()!, setting => setting.GetProperty("lifecycle").GetString());
+
+        Assert.Equal("[parameters('scalerIdentityId')]", rule.GetProperty("identity").GetString());
+        Assert.Equal("None", lifecycles["[parameters('scalerIdentityId')]"]);
+        Assert.NotEqual(rule.GetProperty("identity").GetString(), registry.GetProperty("identity").GetString());
+        Assert.NotEqual("None", lifecycles.GetValueOrDefault(registry.GetProperty("identity").GetString()!, "All"));
+
+        var container = Assert.Single(job.Find("properties.template.containers")!.Value.EnumerateArray());
+        var clientId = container.GetProperty("env").EnumerateArray().Single(variable => variable.GetProperty("name").GetString() == "AZURE_CLIENT_ID");
+        Assert.Equal("[parameters('runnerClientId')]", clientId.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void ScaleRuleIdentity_IsTheIdentityThatHoldsTheQueueOwnerRole()
+    {
+        // main.bicep hands the scaler identity to the job and its principal to rbac.bicep; both must be
+        // the same identity, or KEDA polls without Manage rights and no execution ever starts.
+        var main = template.OfType("Microsoft.Resources/deployments").Where(module => module.Module == "main").ToList();
+        string Passed(string module, string parameter) =>
+            main.Single(deployment => deployment.Name == module).Properties.GetProperty("parameters").GetProperty(parameter).GetProperty("value").GetString()!;
+        var identityOutputs = main.Single(deployment => deployment.Name == "identity").Properties.GetProperty("template").GetProperty("outputs");
+        string Declared(string output) => identityOutputs.GetProperty(output).GetProperty("value").GetString()!;
+
+        Assert.Equal(["identity"], ArmJson.DeploymentReferences(Passed("runner-job", "scalerIdentityId")));
+        Assert.EndsWith(".outputs.scalerIdentityId.value]", Passed("runner-job", "scalerIdentityId"), StringComparison.Ordinal);
+        Assert.Equal(["identity"], ArmJson.DeploymentReferences(Passed("rbac", "scalerPrincipalId")));
+        Assert.EndsWith(".outputs.scalerPrincipalId.value]", Passed("rbac", "scalerPrincipalId"), StringComparison.Ordinal);
+        Assert.Contains("parameters('scalerIdentityName')", Declared("scalerIdentityId"), StringComparison.Ordinal);
+        Assert.Contains("parameters('scalerIdentityName')", Declared("scalerPrincipalId"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Job_HasBoundedTimeoutAndRetriesAndNoSecrets()
     {
         var job = template.Single("Microsoft.App/jobs");

@@ -60,25 +60,24 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: [
-        // Host storage (Durable task hub, blob trigger receipts) through the identity.
+        // The host's storage connection, through the identity: Durable task hub, blob trigger
+        // receipts, and the connection of both triggers (the Event Grid blob trigger on datasets needs
+        // the blob and the queue URI, the queue trigger on training-events the queue URI). A trigger
+        // naming Connection = "Storage" lands here too: the extensions look up "AzureWebJobs" + name first.
         { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
         { name: 'AzureWebJobsStorage__blobServiceUri', value: blobEndpoint }
         { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
-        // The platform's own storage connection ("Storage"): datasets, jobs, models, training-events.
-        // Spelled as the Functions documentation spells identity-based connection properties: the
-        // Event Grid blob trigger needs both URIs, the queue trigger the queue URI. The worker's
-        // configuration (Storage:BlobServiceUri, Storage:QueueServiceUri) is case-insensitive.
+        // The platform's own SDK clients (Storage:BlobServiceUri, Storage:QueueServiceUri,
+        // ServiceBus:FullyQualifiedNamespace; configuration keys are case-insensitive): datasets,
+        // jobs, models, training-events, dispatch. The same account the triggers watch.
         { name: 'Storage__blobServiceUri', value: blobEndpoint }
         { name: 'Storage__queueServiceUri', value: queueEndpoint }
-        { name: 'Storage__credential', value: 'managedidentity' }
-        { name: 'Storage__clientId', value: identityClientId }
         { name: 'ServiceBus__FullyQualifiedNamespace', value: serviceBusFullyQualifiedNamespace }
-        { name: 'ServiceBus__credential', value: 'managedidentity' }
-        { name: 'ServiceBus__clientId', value: identityClientId }
-        // DefaultAzureCredential in the worker picks the user-assigned identity by this id.
+        // Those clients authenticate as the user-assigned identity with this client id. No
+        // credential/clientId per connection: no extension reads a "Storage" or "ServiceBus" section.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'DurableTaskHubName', value: 'finetuning' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }

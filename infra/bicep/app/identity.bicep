@@ -1,5 +1,7 @@
 // User-assigned identities: one per workload, so each gets only the roles it needs.
-// The KEDA scaler has its own identity because reading the queue length needs more than receiving.
+// The KEDA scaler has its own identity because reading the queue length needs Manage rights (Azure
+// Service Bus Data Owner on the queue), more than the runner's Receiver role: the runner identity
+// keeps Receiver, and the scaler identity is usable only by the platform's scale rule.
 
 param location string
 param tags object

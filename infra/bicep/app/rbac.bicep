@@ -34,9 +34,11 @@ var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var serviceBusDataSenderRoleId = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
 // Azure Service Bus Data Receiver
 var serviceBusDataReceiverRoleId = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-// Azure Service Bus Data Owner: KEDA's azure-servicebus scaler reads the queue's runtime properties
-// (active message count) through the management API, which needs Manage rights. Scoped to the one
-// queue and held only by the scaler identity, which runs no code of ours.
+// Azure Service Bus Data Owner: KEDA's azure-servicebus scaler reads the queue's active message count
+// with the administration client (GetQueueRuntimeProperties, the ATOM management API over HTTPS),
+// and reading an entity's runtime properties needs Manage rights; Sender and Receiver lack them and
+// there is no narrower built-in data role that has them. Scoped to the one queue, held only by the
+// scaler identity, which the runner job keeps out of its container (identitySettings lifecycle None).
 var serviceBusDataOwnerRoleId = '090c5cfd-751d-490a-894a-3ce6f1109419'
 // AcrPull
 var acrPullRoleId = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
@@ -190,7 +192,9 @@ resource runnerAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// --- KEDA scaler: reads the queue length only ---
+// --- KEDA scaler: Manage (Data Owner) on training-jobs, used only to read its message count ---
+// Data Owner also allows sending, receiving and changing that queue; nothing but the Container Apps
+// scaler can use this identity (see runner-job.bicep), and its reach ends at this one queue.
 
 resource scalerServiceBusOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(serviceBus::trainingJobs.id, scalerPrincipalId, serviceBusDataOwnerRoleId)

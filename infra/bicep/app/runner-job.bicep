@@ -1,7 +1,8 @@
 // The GPU runner: an event-triggered Container Apps job. KEDA's azure-servicebus scaler starts one
 // execution per message on `training-jobs`; each execution runs `serve --once` (receive one job,
 // train, exit). Scaler, registry pull and the runner itself authenticate with managed identities;
-// the job carries no secrets.
+// the job carries no secrets. Two identities: the runner's (Receiver on the queue, its blobs, AcrPull)
+// for the container and the image pull, the scaler's (Data Owner on the queue) for KEDA only.
 
 param location string
 param tags object
@@ -65,6 +66,19 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
     environmentId: environmentId
     workloadProfileName: workloadProfileName
     configuration: {
+      // The scaler identity holds Manage rights on the queue for KEDA's count query; keep it away
+      // from the container, whose code then cannot mint a token for it. 'None' leaves it to the
+      // platform (scale rules, registry pull, Key Vault secrets); the runner's own stays in 'Main'.
+      identitySettings: [
+        {
+          identity: scalerIdentityId
+          lifecycle: 'None'
+        }
+        {
+          identity: runnerIdentityId
+          lifecycle: 'Main'
+        }
+      ]
       triggerType: 'Event'
       // Four hours fits fine-tuning BERT-base on a mid-size dataset on a T4. A longer run is not
       // lost: the runner checkpoints, the message lock lapses when the replica is stopped, and the
@@ -114,7 +128,8 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
             { name: 'ServiceBus__FullyQualifiedNamespace', value: serviceBusFullyQualifiedNamespace }
             { name: 'Storage__BlobServiceUri', value: blobEndpoint }
             { name: 'Storage__QueueServiceUri', value: queueEndpoint }
-            // DefaultAzureCredential picks the runner identity (the job also carries the scaler's).
+            // DefaultAzureCredential picks the runner identity; the scaler's is not offered to the
+            // container at all (identitySettings above).
             { name: 'AZURE_CLIENT_ID', value: runnerClientId }
           ]
         }
