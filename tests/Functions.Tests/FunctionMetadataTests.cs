@@ -1,35 +1,37 @@
-using System.Reflection;
 using System.Text.Json;
 
 namespace Platform.Functions.Tests;
 
 /// <summary>
-/// The Functions host cannot run here, so the contract with it is checked where it is written down: the
-/// function metadata the worker SDK generates at build time must list every function with its trigger.
+/// The contract with the Functions host where it is written down: the function metadata the worker SDK
+/// generates at build time must list every function with its trigger. WorkerStartupTests checks that the
+/// running worker reports the same to a host.
 /// </summary>
 public sealed class FunctionMetadataTests
 {
     private static readonly Lazy<JsonElement[]> Functions = new(Load);
 
-    public static TheoryData<string, string> Triggers => new()
+    public static TheoryData<string, string> Triggers()
     {
-        { "DatasetUploaded", "blobTrigger" },
-        { "TrainingEvents", "queueTrigger" },
-        { "StartJob", "httpTrigger" },
-        { "ListJobs", "httpTrigger" },
-        { "GetJob", "httpTrigger" },
-        { "CancelJob", "httpTrigger" },
-        { "ListModels", "httpTrigger" },
-        { "GetModel", "httpTrigger" },
-        { "Predict", "httpTrigger" },
-        { "TrainingOrchestrator", "orchestrationTrigger" },
-        { "PrepareDataset", "activityTrigger" },
-        { "DispatchTraining", "activityTrigger" },
-        { "CheckHeartbeat", "activityTrigger" },
-        { "EvaluateModel", "activityTrigger" },
-        { "PublishModel", "activityTrigger" },
-        { "WriteCancelMarker", "activityTrigger" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var (name, trigger) in ExpectedFunctions.Triggers)
+        {
+            data.Add(name, trigger);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string, string> HttpRoutes()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (name, route) in ExpectedFunctions.HttpRoutes)
+        {
+            data.Add(name, route.Template, route.Method);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Triggers))]
@@ -42,18 +44,12 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void Metadata_ListsNoUnexpectedFunctions()
     {
-        var expected = Triggers.Select(row => (string)row[0]).Order();
+        var expected = ExpectedFunctions.Triggers.Keys.Order();
         Assert.Equal(expected, Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
     [Theory]
-    [InlineData("StartJob", "jobs", "post")]
-    [InlineData("ListJobs", "jobs", "get")]
-    [InlineData("GetJob", "jobs/{id}", "get")]
-    [InlineData("CancelJob", "jobs/{id}/cancel", "post")]
-    [InlineData("ListModels", "models", "get")]
-    [InlineData("GetModel", "models/{model}", "get")]
-    [InlineData("Predict", "models/{model}/predict", "post")]
+    [MemberData(nameof(HttpRoutes))]
     public void Metadata_HttpFunction_HasRouteMethodAndFunctionKey(string name, string route, string method)
     {
         var trigger = Binding(name, "httpTrigger");
@@ -88,8 +84,7 @@ public sealed class FunctionMetadataTests
 
     private static JsonElement[] Load()
     {
-        var configuration = typeof(FunctionMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = Path.Combine(TestSupport.RepositoryRoot.Path, "src", "Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(FunctionsAppOutput.Folder, "functions.metadata");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
     }
 }

@@ -1,0 +1,36 @@
+namespace Platform.Functions.Tests;
+
+/// <summary>The functions the app must declare, with their triggers and HTTP routes: one list for the build-time metadata and the running worker.</summary>
+internal static class ExpectedFunctions
+{
+    public static IReadOnlyDictionary<string, string> Triggers { get; } = new Dictionary<string, string>
+    {
+        ["DatasetUploaded"] = "blobTrigger",
+        ["TrainingEvents"] = "queueTrigger",
+        ["StartJob"] = "httpTrigger",
+        ["ListJobs"] = "httpTrigger",
+        ["GetJob"] = "httpTrigger",
+        ["CancelJob"] = "httpTrigger",
+        ["ListModels"] = "httpTrigger",
+        ["GetModel"] = "httpTrigger",
+        ["Predict"] = "httpTrigger",
+        ["TrainingOrchestrator"] = "orchestrationTrigger",
+        ["PrepareDataset"] = "activityTrigger",
+        ["DispatchTraining"] = "activityTrigger",
+        ["CheckHeartbeat"] = "activityTrigger",
+        ["EvaluateModel"] = "activityTrigger",
+        ["PublishModel"] = "activityTrigger",
+        ["WriteCancelMarker"] = "activityTrigger",
+    };
+
+    public static IReadOnlyDictionary<string, HttpRoute> HttpRoutes { get; } = new Dictionary<string, HttpRoute>
+    {
+        ["StartJob"] = new("jobs", "post"),
+        ["ListJobs"] = new("jobs", "get"),
+        ["GetJob"] = new("jobs/{id}", "get"),
+        ["CancelJob"] = new("jobs/{id}/cancel", "post"),
+        ["ListModels"] = new("models", "get"),
+        ["GetModel"] = new("models/{model}", "get"),
+        ["Predict"] = new("models/{model}/predict", "post"),
+    };
+}
