@@ -62,16 +62,17 @@ public sealed class FunctionMetadataTests
     public void Metadata_DatasetUploaded_IsAnEventGridBlobTriggerOnDatasets()
     {
         var trigger = Binding("DatasetUploaded", "blobTrigger");
-        Assert.Equal("datasets/{name}", trigger.GetProperty("path").GetString());
+        // The host resolves the setting (deployed as Pipeline__DatasetsContainer=datasets); no connection name, so AzureWebJobsStorage.
+        Assert.Equal("%Pipeline:DatasetsContainer%/{name}", trigger.GetProperty("path").GetString());
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
-        Assert.Equal("Storage", trigger.GetProperty("connection").GetString());
+        Assert.False(trigger.TryGetProperty("connection", out _));
     }
 
     [Fact]
     public void Metadata_TrainingEvents_ListensOnTheTrainingEventsQueue()
     {
         var trigger = Binding("TrainingEvents", "queueTrigger");
-        Assert.Equal("training-events", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("%Pipeline:TrainingEventsQueue%", trigger.GetProperty("queueName").GetString());
     }
 
     private static JsonElement Binding(string function, string type) =>

@@ -93,6 +93,22 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
     }
 
     [Fact]
+    public void AppSettings_ResolveEverySettingTheTriggersName()
+    {
+        // Trigger paths and queue names are %Setting% expressions; the host fails to index a function whose setting is missing.
+        var settings = AppSettings();
+        var named = Directory.EnumerateFiles(RepoPaths.Combine("src", "Functions"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "public const string \\w+ = \"(Pipeline:\\w+)\";"))
+            .Select(match => match.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(["Pipeline__DatasetsContainer", "Pipeline__TrainingEventsQueue"], named.Order());
+        Assert.Equal("datasets", settings["Pipeline__DatasetsContainer"]);
+        Assert.Equal("training-events", settings["Pipeline__TrainingEventsQueue"]);
+    }
+
+    [Fact]
     public void AppSettings_CompleteTheConnectionEveryTriggerResolvesTo()
     {
         // A trigger without Connection uses AzureWebJobsStorage; one naming Connection = "X" is resolved
