@@ -18,7 +18,7 @@ public sealed class FunctionInvoker(IServiceProvider services)
         ArgumentNullException.ThrowIfNull(function);
         await using var scope = services.CreateAsyncScope();
         var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(scope.ServiceProvider, function.Method.DeclaringType!);
-        return await CallAsync(function, instance, invocation, scope.ServiceProvider).ConfigureAwait(false);
+        return await CallAsync(function, instance, invocation, scope.ServiceProvider);
     }
 
     /// <summary>Runs a static function that takes no services (an orchestrator: it must stay deterministic and DI-free).</summary>
@@ -49,10 +49,11 @@ public sealed class FunctionInvoker(IServiceProvider services)
         switch (returned)
         {
             case Task task:
-                await task.ConfigureAwait(false);
+                // No ConfigureAwait(false): an orchestrator must resume on the orchestration's own context, or its completion is never seen.
+                await task;
                 return FunctionCatalog.ResultType(function.Method) is null ? null : task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
             case ValueTask valueTask:
-                await valueTask.ConfigureAwait(false);
+                await valueTask;
                 return null;
             default:
                 return returned;

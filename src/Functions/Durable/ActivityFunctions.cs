@@ -21,7 +21,7 @@ public sealed class ActivityFunctions(
         dispatch.RunAsync(new FunctionActivityContext(nameof(DispatchTraining), context), input);
 
     [Function(nameof(CheckHeartbeat))]
-    public Task<DateTimeOffset?> RunCheckHeartbeat([ActivityTrigger] string jobId, FunctionContext context) =>
+    public Task<HeartbeatCheck> RunCheckHeartbeat([ActivityTrigger] string jobId, FunctionContext context) =>
         heartbeat.RunAsync(new FunctionActivityContext(nameof(CheckHeartbeat), context), jobId);
 
     [Function(nameof(EvaluateModel))]

@@ -36,6 +36,7 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
         var phase = JobPhase.Merge(Phase(customStatus), Attempt(customStatus), progress);
         var failed = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed || phase == PipelinePhases.Failed;
         var report = failed ? await ReadJsonAsync(JobBlobs.Report(jobId), cancellationToken).ConfigureAwait(false) : null;
+        var problem = failed ? await ReadJsonAsync(JobBlobs.Problem(jobId), cancellationToken).ConfigureAwait(false) : null;
         var failure = metadata.FailureDetails is { } details ? new JobFailureView(details.ErrorType, details.ErrorMessage) : null;
         return new JobStatusView(
             jobId,
@@ -48,6 +49,7 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
             JobOutput.Read(metadata.SerializedOutput),
             failure,
             report,
+            problem,
             JobLinks.For(jobId));
     }
 

@@ -21,6 +21,7 @@ namespace Platform.Pipeline.Handlers;
 /// <param name="Output">The orchestration's output: a <c>PipelineResult</c> (outcome, errorCode and error, metrics, version, promotion) in this API's JSON shape.</param>
 /// <param name="Failure">Why the orchestration failed, when it did.</param>
 /// <param name="ValidationReport">Content of <c>report.json</c>, only when the job failed.</param>
+/// <param name="Problem">Content of <c>problem.json</c>: why an upload was refused before it could train, only when the job failed.</param>
 /// <param name="Links">Where to poll the job and how to cancel it.</param>
 public sealed record JobStatusView(
     string Id,
@@ -33,4 +34,5 @@ public sealed record JobStatusView(
     JsonElement? Output,
     JobFailureView? Failure,
     JsonElement? ValidationReport,
+    JsonElement? Problem,
     JobLinks Links);

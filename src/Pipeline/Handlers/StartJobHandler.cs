@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Azure;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
@@ -41,7 +40,7 @@ public sealed partial class StartJobHandler(
             return baseProblem;
         }
 
-        var sha256 = await HashDatasetAsync(request.DatasetBlob, cancellationToken).ConfigureAwait(false);
+        var sha256 = await BlobHashes.Sha256Async(containers.Datasets.GetBlobClient(request.DatasetBlob), cancellationToken).ConfigureAwait(false);
         if (sha256 is null)
         {
             return Problems.Validation("dataset", $"Dataset blob '{request.DatasetBlob}' was not found in container '{containers.Datasets.Name}'. Upload the CSV there first, then start the job.");
@@ -103,23 +102,6 @@ public sealed partial class StartJobHandler(
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return false;
-        }
-    }
-
-    /// <summary>SHA-256 of the blob's content, streamed; null when the blob or its container does not exist.</summary>
-    private async Task<string?> HashDatasetAsync(string blobName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = await containers.Datasets.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
         }
     }
 

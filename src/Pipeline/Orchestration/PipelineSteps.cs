@@ -63,10 +63,14 @@ internal sealed class PipelineSteps(
             Promoted: published.Promoted, PromotionReason: published.Reason);
     }
 
+    /// <summary>Writes the cancel marker, so a runner that takes the job later drops it.</summary>
+    public Task CancelRunnerAsync(string? reason) =>
+        context.CallActivityAsync<bool>(nameof(WriteCancelMarker), new CancelMarkerInput(input.JobId, reason, Now), retry);
+
     /// <summary>Writes the cancel marker for the runner and ends the job; artifacts written so far stay.</summary>
     public async Task<PipelineResult> CancelAsync(int attempt, string? reason)
     {
-        await context.CallActivityAsync<bool>(nameof(WriteCancelMarker), new CancelMarkerInput(input.JobId, reason, Now), retry);
+        await CancelRunnerAsync(reason);
         logger.LogInformation("Job {JobId}: cancelled at attempt {Attempt}", input.JobId, attempt);
         return End(PipelineOutcome.Cancelled, attempt, error: reason);
     }

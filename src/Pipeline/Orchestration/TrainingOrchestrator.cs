@@ -22,6 +22,12 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
         input = input.StartedAt is null ? input with { StartedAt = context.CurrentUtcDateTime } : input;
         var cancel = context.WaitForExternalEvent<CancelRequest?>(PipelineEvents.CancelRequested);
         var step = new PipelineSteps(context, input, cancel, Retry, logger);
+        if (input.Rejection is { } rejection)
+        {
+            logger.LogWarning("Job {JobId}: upload {DatasetBlob} rejected before training: {Title}", input.JobId, rejection.DatasetBlob, rejection.Title);
+            return step.End(PipelineOutcome.Failed, 0, PipelineErrorCodes.UploadRejected, $"{rejection.Title} {rejection.Detail}".Trim());
+        }
+
         try
         {
             if (input.Watch is null)
@@ -69,27 +75,49 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
             return await OnEventAsync(context, input, cancel, finished, step, logger);
         }
 
-        var heartbeat = await context.CallActivityAsync<DateTimeOffset?>(nameof(CheckHeartbeat), input.JobId, Retry);
+        var check = await context.CallActivityAsync<HeartbeatCheck>(nameof(CheckHeartbeat), input.JobId, Retry);
         if (cancel.IsCompleted || finished.IsCompleted)
         {
             return await OnEventAsync(context, input, cancel, finished, step, logger);
         }
 
-        var lastSign = heartbeat is { } beat && beat > watch.DispatchedAt ? beat : watch.DispatchedAt;
-        if (step.Now - lastSign <= input.Watchdog.HeartbeatTimeout)
+        if (check.Finished is { } recorded && recorded.Attempt == watch.Attempt)
         {
-            context.ContinueAsNew(input with { Watch = watch with { LastHeartbeat = heartbeat ?? watch.LastHeartbeat } });
+            // The runner finished and recorded it, but the event never arrived (lost around ContinueAsNew): storage decides.
+            logger.LogWarning("Job {JobId}: attempt {Attempt} finished {Outcome} per result.json; its event was not received", input.JobId, recorded.Attempt, recorded.Outcome);
+            return await OnFinishedAsync(context, input, recorded, step, logger);
+        }
+
+        if (!check.Took(watch.Attempt, watch.DispatchedAt))
+        {
+            // Still on the queue: the heartbeat clock has not started. Waiting for capacity has its own, longer limit.
+            if (step.Now - watch.DispatchedAt <= input.Watchdog.QueuedTimeout)
+            {
+                context.ContinueAsNew(input);
+                return null;
+            }
+
+            logger.LogError("Job {JobId}: no runner took attempt {Attempt} within {Timeout}", input.JobId, watch.Attempt, input.Watchdog.QueuedTimeout);
+            await step.CancelRunnerAsync($"No runner took the job within {input.Watchdog.QueuedTimeout}.");
+            return step.End(PipelineOutcome.Failed, watch.Attempt, PipelineErrorCodes.NotTaken,
+                $"No runner took attempt {watch.Attempt} within {input.Watchdog.QueuedTimeout}; check the runner's capacity (GPU quota, image pull) and start the job again.");
+        }
+
+        var heartbeat = check.HeartbeatAt!.Value;
+        if (step.Now - heartbeat <= input.Watchdog.HeartbeatTimeout)
+        {
+            context.ContinueAsNew(input with { Watch = watch with { LastHeartbeat = heartbeat } });
             return null;
         }
 
         if (watch.Attempt >= input.Watchdog.MaxAttempts)
         {
-            logger.LogError("Job {JobId}: no runner heartbeat since {LastSign} after {Attempt} attempts", input.JobId, lastSign, watch.Attempt);
+            logger.LogError("Job {JobId}: no runner heartbeat since {LastSign} after {Attempt} attempts", input.JobId, heartbeat, watch.Attempt);
             return step.End(PipelineOutcome.Failed, watch.Attempt, PipelineErrorCodes.HeartbeatLost,
                 $"runner heartbeat lost after {watch.Attempt} attempts");
         }
 
-        logger.LogWarning("Job {JobId}: no runner heartbeat since {LastSign}; re-dispatching as attempt {Attempt}", input.JobId, lastSign, watch.Attempt + 1);
+        logger.LogWarning("Job {JobId}: no runner heartbeat since {LastSign}; re-dispatching as attempt {Attempt}", input.JobId, heartbeat, watch.Attempt + 1);
         var next = await step.DispatchAsync(watch.Attempt + 1);
         context.ContinueAsNew(input with { Watch = next });
         return null;
@@ -104,7 +132,13 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
             return await step.CancelAsync(attempt, (await cancel)?.Reason);
         }
 
-        var outcome = await finished;
+        return await OnFinishedAsync(context, input, await finished, step, logger);
+    }
+
+    private static async Task<PipelineResult?> OnFinishedAsync(
+        TaskOrchestrationContext context, TrainingPipelineInput input, TrainingFinished outcome, PipelineSteps step, ILogger logger)
+    {
+        var attempt = input.Watch!.Attempt;
         if (outcome.Attempt < attempt && outcome.Outcome != TrainingOutcome.Succeeded)
         {
             // A superseded attempt gave up; the current one is still running.

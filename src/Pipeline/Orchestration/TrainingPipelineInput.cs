@@ -22,6 +22,9 @@ public sealed record TrainingPipelineInput(
 {
     public TrainingWatch? Watch { get; init; }
 
+    /// <summary>Set for an upload refused before it could train: the job ends failed at once, with this as its error.</summary>
+    public UploadRejection? Rejection { get; init; }
+
     /// <summary>When the job's first execution began; the orchestrator sets it once and carries it across ContinueAsNew.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 

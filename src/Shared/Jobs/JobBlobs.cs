@@ -16,4 +16,7 @@ public static class JobBlobs
     public static string CancelMarker(string jobId) => $"{jobId}/cancel";
 
     public static string Result(string jobId) => $"{jobId}/result.json";
+
+    /// <summary>The problem document of an upload refused before it could train (bad options, unknown base model, bad name).</summary>
+    public static string Problem(string jobId) => $"{jobId}/problem.json";
 }

@@ -77,7 +77,10 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
         var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30), watchdog);
 
         Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+        // A runner takes each attempt (one heartbeat after its dispatch), then goes silent.
+        await HeartbeatAsync(jobId, attempt: 1);
         var second = await fixture.ReceiveDispatchAsync($"{jobId}-2", Long);
+        await HeartbeatAsync(jobId, attempt: 2);
         var result = await CompletionAsync(jobId);
 
         Assert.Equal(2, second?.Attempt);
@@ -112,6 +115,41 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Run_NoRunnerTakesTheAttempt_FailsNotTakenWithoutRedispatch()
+    {
+        var watchdog = new WatchdogSettings { CheckInterval = TimeSpan.FromSeconds(1), HeartbeatTimeout = TimeSpan.FromSeconds(1), QueuedTimeout = TimeSpan.FromSeconds(3), MaxAttempts = 3 };
+        var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30), watchdog);
+        Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Failed, result.Outcome);
+        Assert.Equal((PipelineErrorCodes.NotTaken, 1), (result.ErrorCode, result.Attempts));
+        // Past the heartbeat timeout many times over, yet never dispatched again: the first message was still queued.
+        Assert.Null(await fixture.ReceiveDispatchAsync($"{jobId}-2", TimeSpan.FromSeconds(2)));
+        // A runner that takes the old message later finds the marker and drops it.
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(JobBlobs.CancelMarker(jobId)).ExistsAsync());
+    }
+
+    [Fact]
+    public async Task Run_FinishedEventLost_EndsFromResultJsonAtTheNextCheck()
+    {
+        var watchdog = new WatchdogSettings { CheckInterval = TimeSpan.FromSeconds(1), HeartbeatTimeout = TimeSpan.FromMinutes(5), MaxAttempts = 2 };
+        var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30), watchdog);
+        Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+        await HeartbeatAsync(jobId, attempt: 1);
+
+        // The runner recorded the outcome but its TrainingFinished never reached the orchestration.
+        var finished = new TrainingFinished(jobId, 1, TrainingOutcome.Failed, "out_of_memory", "CUDA out of memory");
+        await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Result(jobId)).UploadJsonAsync(new { @event = finished, steps = 3 });
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Failed, result.Outcome);
+        Assert.Equal(("out_of_memory", 1), (result.ErrorCode, result.Attempts));
+        Assert.Null(await fixture.ReceiveDispatchAsync($"{jobId}-2", TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
     public async Task Run_CancelRequested_EndsCancelledAndWritesMarker()
     {
         var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30));
@@ -126,6 +164,10 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
         var instance = await fixture.Host.Client.GetInstanceAsync(jobId, getInputsAndOutputs: true);
         Assert.Equal(PipelinePhases.Cancelled, instance!.ReadCustomStatusAs<PipelineStatus>()!.Phase);
     }
+
+    private Task HeartbeatAsync(string jobId, int attempt) =>
+        fixture.Storage.Jobs.GetBlobClient(JobBlobs.Status(jobId)).UploadJsonAsync(
+            new JobStatusDocument { JobId = jobId, Attempt = attempt, Phase = "training", HeartbeatAt = DateTimeOffset.UtcNow });
 
     private async Task<(string Model, string JobId)> StartAsync(string csv, WatchdogSettings? watchdog = null)
     {
