@@ -44,4 +44,23 @@ public sealed class UploadTests(PlatformWithoutRunner platform) : IClassFixture<
         Assert.Equal(jobId, body.GetProperty("id").GetString());
         Assert.Single(await platform.PeekTrainingJobsAsync(), message => message.Contains(jobId, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Upload_WithOptionsTheApiRefuses_IsListedAsAFailedJobWithTheProblem()
+    {
+        var model = PlatformFixture.NewModelName();
+        await platform.UploadAsync(model, Datasets.Separable(40), """{"training":{"epochs":0},"colour":"red"}""");
+
+        // Nobody sees an answer to an upload: the job list is where the refusal shows.
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(1));
+
+        Assert.True(job.GetProperty("phase").GetString() == "failed", job.ToString());
+        Assert.Equal("upload_rejected", job.GetProperty("output").GetProperty("errorCode").GetString());
+        var problem = job.GetProperty("problem");
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("colour", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("training.epochs", out _), problem.ToString());
+        Assert.DoesNotContain(await platform.PeekTrainingJobsAsync(), body => body.Contains(jobId, StringComparison.Ordinal));
+    }
 }

@@ -5,6 +5,7 @@ using Platform.Modeling.Serving;
 using Platform.Pipeline.Storage;
 using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
+using Platform.Shared.Storage;
 
 namespace Platform.Pipeline.Activities;
 
@@ -22,7 +23,7 @@ public sealed class EvaluateModel(PipelineStorage storage, ILogger<EvaluateModel
         var folder = Path.Combine(Path.GetTempPath(), "platform-pipeline", $"{input.JobId}-{Guid.NewGuid():N}");
         try
         {
-            var files = await BlobFolders.DownloadAsync(storage.Jobs, JobBlobs.ModelPrefix(input.JobId), folder);
+            var files = await BlobPrefix.DownloadAsync(storage.Jobs, JobBlobs.ModelPrefix(input.JobId), folder);
             if (files == 0)
             {
                 throw new InvalidOperationException($"Job {input.JobId} has no model package under {storage.Jobs.Name}/{JobBlobs.ModelPrefix(input.JobId)}.");

@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Storage;
-using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Activities;
 
@@ -11,8 +10,7 @@ public sealed class WriteCancelMarker(PipelineStorage storage, ILogger<WriteCanc
     public override async Task<bool> RunAsync(TaskActivityContext context, CancelMarkerInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await storage.EnsureCreatedAsync();
-        await storage.Jobs.GetBlobClient(JobBlobs.CancelMarker(input.JobId)).UploadJsonAsync(input);
+        await CancelMarkers.WriteAsync(storage.Jobs, input.JobId, input.Reason, input.RequestedAt);
         logger.LogInformation("Job {JobId}: cancel marker written", input.JobId);
         return true;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers;
@@ -49,9 +50,7 @@ public sealed partial class CancelJobHandler(
         }
 
         // The marker first: the runner watches it even while the orchestration is busy, and it survives a lost event.
-        await containers.Jobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var marker = BinaryData.FromObjectAsJson(new CancelMarker(reason, DateTimeOffset.UtcNow), HandlerJson.Options);
-        await containers.Jobs.GetBlobClient(JobBlobs.CancelMarker(jobId)).UploadAsync(marker, overwrite: true, cancellationToken).ConfigureAwait(false);
+        await CancelMarkers.WriteAsync(containers.Jobs, jobId, reason, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
         await client.RaiseEventAsync(jobId, PipelineEvents.CancelRequested, new CancelRequest(reason), cancellationToken).ConfigureAwait(false);
         LogCancelRequested(jobId, reason);
 

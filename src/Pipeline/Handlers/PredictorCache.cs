@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Modeling.Serving;
 using Platform.Shared.Jobs;
+using Platform.Shared.Storage;
 
 namespace Platform.Pipeline.Handlers;
 
@@ -65,27 +66,7 @@ public sealed partial class PredictorCache(HandlerContainers containers, IOption
     {
         var prefix = ModelBlobs.VersionPrefix(model, version);
         var folder = Path.Combine(_root, model, $"{version}-{Guid.NewGuid():N}");
-        var count = 0;
-        try
-        {
-            await foreach (var blob in containers.Models.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, CancellationToken.None).ConfigureAwait(false))
-            {
-                var target = Path.GetFullPath(Path.Combine(folder, blob.Name[prefix.Length..]));
-                if (!target.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                await containers.Models.GetBlobClient(blob.Name).DownloadToAsync(target).ConfigureAwait(false);
-                count++;
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            count = 0;
-        }
-
+        var count = await BlobPrefix.DownloadAsync(containers.Models, prefix, folder, CancellationToken.None).ConfigureAwait(false);
         if (count == 0)
         {
             return null;

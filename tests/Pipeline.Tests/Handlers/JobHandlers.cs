@@ -25,6 +25,8 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     public JobStatusHandler Status => new(_reader);
 
+    public DatasetUploadHandler Upload => new(containers, Start, Options.Create(new PipelineOptions()), NullLogger<DatasetUploadHandler>.Instance);
+
     public JobListHandler List => new(_reader);
 
     public CancelJobHandler Cancel => new(containers, _reader, NullLogger<CancelJobHandler>.Instance);

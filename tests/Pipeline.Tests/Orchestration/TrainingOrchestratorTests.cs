@@ -150,6 +150,25 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Run_RejectedUpload_FailsAtOnceWithTheRejectionAndDispatchesNothing()
+    {
+        var model = $"rejected-{Guid.NewGuid():N}"[..20];
+        var jobId = $"{model}-0123456789ab";
+        var input = fixture.NewInput(jobId, model, $"{model}.csv") with
+        {
+            Rejection = UploadRejection.Create($"{model}.csv", 400, "The request is not valid.", "training.epochz: Unknown option."),
+        };
+        await fixture.Host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainingOrchestrator), input, new StartOrchestrationOptions(jobId));
+
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Failed, result.Outcome);
+        Assert.Equal(PipelineErrorCodes.UploadRejected, result.ErrorCode);
+        Assert.Equal("The request is not valid. training.epochz: Unknown option.", result.Error);
+        Assert.Null(await fixture.ReceiveDispatchAsync($"{jobId}-1", TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
     public async Task Run_CancelRequested_EndsCancelledAndWritesMarker()
     {
         var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30));
