@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.GpuJobRunner.Storage;
+using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.GpuJobRunner.Tests.Service;

@@ -1,5 +1,5 @@
 using Azure.Messaging.ServiceBus;
-using Platform.GpuJobRunner.Storage;
+using Platform.Runner.Storage;
 using Platform.Modeling.Packaging;
 using Platform.Shared.Jobs;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Platform.GpuJobRunner.Storage;
+using Platform.Runner.Storage;
 using Platform.Modeling.Training;
 
 namespace Platform.GpuJobRunner.Tests.Service;
