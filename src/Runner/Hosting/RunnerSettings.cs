@@ -11,7 +11,7 @@ public sealed class RunnerSettings
     /// <summary><c>auto</c> (CUDA when present), <c>cpu</c> or <c>cuda</c>: a property of the machine, so it overrides the job's.</summary>
     public string Device { get; set; } = "auto";
 
-    /// <summary>How often <c>status.json</c> is written while a job runs (progress in between only updates memory).</summary>
+    /// <summary>How often <c>status.json</c> is rewritten as a heartbeat while a job runs; phase changes and evaluations are written at once besides.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often the cancel marker <c>jobs/{id}/cancel</c> is looked for.</summary>

@@ -65,7 +65,7 @@ internal sealed class JobExecution(
             }
         }
 
-        status.Phase(RunnerPhases.Uploading, 95);
+        await status.PhaseAsync(RunnerPhases.Uploading, 95, stopping);
         await storage.UploadDirectoryAsync(packageDirectory, JobBlobs.ModelPrefix(job.JobId), stopping);
         var finished = new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Succeeded,
             ModelPrefix: JobBlobs.ModelPrefix(job.JobId), ValidationMacroF1: result.Training.BestMacroF1);

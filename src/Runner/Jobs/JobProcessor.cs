@@ -69,7 +69,7 @@ internal sealed class JobProcessor(
 
     private async Task<MessageOutcome> TrainAsync(TrainingJobRequested job, IMessageSettler settler, CancellationToken stopping)
     {
-        await using var status = new JobStatusReporter(storage, job, settings.Value.HeartbeatInterval, logger);
+        await using var status = await JobStatusReporter.StartAsync(storage, job, settings.Value.HeartbeatInterval, logger, stopping);
         try
         {
             var finished = await execution.RunAsync(job, status, stopping);

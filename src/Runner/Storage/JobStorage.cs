@@ -28,10 +28,11 @@ internal sealed class JobStorage(BlobServiceClient blobs, IOptions<StorageSettin
     }
 
     public Task WriteJsonAsync<T>(string name, T value, CancellationToken cancellationToken) =>
-        Container.GetBlobClient(name).UploadAsync(
-            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, RunnerJson.Options)),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
-            cancellationToken);
+        Container.GetBlobClient(name).UploadAsync(Json(value), JsonUpload, cancellationToken);
+
+    /// <summary>The synchronous <see cref="WriteJsonAsync"/>, for the training thread (progress callbacks are synchronous).</summary>
+    public void WriteJson<T>(string name, T value) =>
+        Container.GetBlobClient(name).Upload(Json(value), JsonUpload, CancellationToken.None);
 
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
         await Container.GetBlobClient(name).ExistsAsync(cancellationToken);
@@ -77,4 +78,8 @@ internal sealed class JobStorage(BlobServiceClient blobs, IOptions<StorageSettin
             await Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
         }
     }
+
+    private static BlobUploadOptions JsonUpload => new() { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
+
+    private static BinaryData Json<T>(T value) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, RunnerJson.Options));
 }
