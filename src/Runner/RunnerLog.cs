@@ -71,4 +71,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(22, LogLevel.Information, "Job {JobId} base model {BaseModel}: {FileCount} files downloaded from container {Container}")]
     public static partial void BaseModelDownloaded(ILogger logger, string jobId, string baseModel, int fileCount, string container);
+
+    [LoggerMessage(23, LogLevel.Warning, "Job {JobId} attempt {Attempt} is superseded: {Document} holds attempt {CurrentAttempt}; completing the message without training")]
+    public static partial void SupersededAttempt(ILogger logger, string jobId, int attempt, string document, int currentAttempt);
 }

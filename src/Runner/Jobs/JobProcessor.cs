@@ -43,6 +43,11 @@ internal sealed class JobProcessor(
         try
         {
             var previous = await storage.ReadJsonAsync<JobResultDocument>(JobBlobs.Result(job.JobId), stopping);
+            if (previous is not null && previous.Event.Attempt > job.Attempt)
+            {
+                return await DropSupersededAsync(job, JobBlobs.Result(job.JobId), previous.Event.Attempt, settler);
+            }
+
             if (previous is not null)
             {
                 RunnerLog.AlreadyFinished(logger, job.JobId, previous.Event.Outcome);
@@ -51,7 +56,15 @@ internal sealed class JobProcessor(
                 return MessageOutcome.Completed;
             }
 
-            return await TrainAsync(job, settler, stopping);
+            var current = await ReadStatusAsync(job.JobId, stopping);
+            if (current is not null && current.Attempt > job.Attempt)
+            {
+                return await DropSupersededAsync(job, JobBlobs.Status(job.JobId), current.Attempt, settler);
+            }
+
+            // A redelivery of the attempt in status.json keeps the time the attempt was first taken.
+            var takenAt = current is { TakenAt: { } taken } && current.Attempt == job.Attempt ? taken : DateTimeOffset.UtcNow;
+            return await TrainAsync(job, takenAt, settler, stopping);
         }
         catch (Exception ex) when (ex is OperationCanceledException && stopping.IsCancellationRequested)
         {
@@ -67,9 +80,33 @@ internal sealed class JobProcessor(
         }
     }
 
-    private async Task<MessageOutcome> TrainAsync(TrainingJobRequested job, IMessageSettler settler, CancellationToken stopping)
+    /// <summary>
+    /// A message of an attempt older than the one the job's documents hold (a late redelivery after a re-dispatch): training
+    /// it would overwrite the newer attempt's status and checkpoints, so it is completed with nothing written or sent.
+    /// </summary>
+    private async Task<MessageOutcome> DropSupersededAsync(TrainingJobRequested job, string document, int currentAttempt, IMessageSettler settler)
     {
-        await using var status = await JobStatusReporter.StartAsync(storage, job, settings.Value.HeartbeatInterval, logger, stopping);
+        RunnerLog.SupersededAttempt(logger, job.JobId, job.Attempt, document, currentAttempt);
+        await settler.CompleteAsync();
+        return MessageOutcome.Completed;
+    }
+
+    /// <summary>The job's status.json; one that cannot be read holds no attempt (it is rewritten when this attempt starts).</summary>
+    private async Task<JobStatusDocument?> ReadStatusAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.ReadJsonAsync<JobStatusDocument>(JobBlobs.Status(jobId), cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<MessageOutcome> TrainAsync(TrainingJobRequested job, DateTimeOffset takenAt, IMessageSettler settler, CancellationToken stopping)
+    {
+        await using var status = await JobStatusReporter.StartAsync(storage, job, takenAt, settings.Value.HeartbeatInterval, logger, stopping);
         try
         {
             var finished = await execution.RunAsync(job, status, stopping);

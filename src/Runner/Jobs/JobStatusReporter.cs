@@ -29,13 +29,17 @@ internal sealed class JobStatusReporter : IAsyncDisposable
         _current = initial;
     }
 
-    /// <summary>Takes the attempt: writes the first document (phase <c>loading</c>) before returning, then beats every <paramref name="interval"/>.</summary>
-    public static async Task<JobStatusReporter> StartAsync(JobStorage storage, TrainingJobRequested job, TimeSpan interval, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the attempt: writes the first document (phase <c>loading</c>, <see cref="JobStatusDocument.TakenAt"/> =
+    /// <paramref name="takenAt"/>) before returning, then beats every <paramref name="interval"/>.
+    /// </summary>
+    public static async Task<JobStatusReporter> StartAsync(
+        JobStorage storage, TrainingJobRequested job, DateTimeOffset takenAt, TimeSpan interval, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         var reporter = new JobStatusReporter(storage, new JobStatusDocument
         {
-            JobId = job.JobId, Attempt = job.Attempt, Phase = RunnerPhases.Loading, Epochs = job.Training.Epochs,
+            JobId = job.JobId, Attempt = job.Attempt, TakenAt = takenAt, Phase = RunnerPhases.Loading, Epochs = job.Training.Epochs,
         }, logger);
         try
         {
