@@ -21,6 +21,9 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
 {
     public static readonly TrainingOptions Fast = new() { Epochs = 1, MaxSteps = 4, BatchSize = 8, MaxLength = 32, LearningRate = 1e-3, Device = "cpu" };
 
+    /// <summary>As long a run as the options allow (6,400 steps): runs until the test stops it.</summary>
+    public static readonly TrainingOptions Endless = Fast with { Epochs = TrainingOptionRules.MaxEpochs, BatchSize = 1, MaxSteps = 0, EarlyStoppingPatience = 0 };
+
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
     private readonly string _work = Directory.CreateTempSubdirectory("runner-service-").FullName;
 
