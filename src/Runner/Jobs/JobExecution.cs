@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.Runner.Hosting;
-using Platform.Runner.Storage;
 using Platform.Modeling.FineTuning;
 using Platform.Modeling.Training;
+using Platform.Runner.Hosting;
+using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.Runner.Jobs;

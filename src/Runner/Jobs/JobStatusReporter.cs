@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Platform.Runner.Storage;
 using Platform.Modeling.Training;
+using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.Runner.Jobs;

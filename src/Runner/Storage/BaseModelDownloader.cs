@@ -3,8 +3,8 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.Runner.Hosting;
 using Platform.Modeling.BaseModels;
+using Platform.Runner.Hosting;
 using Platform.Shared.Jobs;
 
 namespace Platform.Runner.Storage;

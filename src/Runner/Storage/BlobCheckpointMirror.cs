@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
-using Platform.Runner.Messaging;
 using Platform.Modeling.Training;
+using Platform.Runner.Messaging;
 using Platform.Shared.Jobs;
 
 namespace Platform.Runner.Storage;
