@@ -61,6 +61,30 @@ public sealed class CliBadInputTests : IDisposable
         Assert.Contains("epochs must be at least 1", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Train_NegativeMaxSteps_ExitsWith2NamingTheFlagWithTheApisMessage()
+    {
+        var csv = Write("ok.csv", "text,label\na,x\nb,y\n");
+        var (code, _, error) = RunnerProcess.Run(null, "train", "--data", csv, "--max-steps", "-5", "--base", "tiny-random", "--out", Path.Combine(_directory, "m"));
+        Assert.Equal(2, code);
+        Assert.Contains("error: --max-steps: maxSteps must be 0 (no limit) or more (got -5).", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "m")));
+    }
+
+    [Theory]
+    [InlineData("--epochs", "101", "epochs must be at most 100 (got 101).")]
+    [InlineData("--lr", "2", "learningRate must be in (0, 1] (got 2).")]
+    [InlineData("--batch-size", "4096", "batchSize must be at most 1024 (got 4096).")]
+    [InlineData("--max-length", "1024", "maxLength must be between 8 and 512 (got 1024).")]
+    [InlineData("--eval-steps", "-1", "evaluateEverySteps must be 0 (each epoch) or more (got -1).")]
+    public void Train_OptionOutOfTheApisRange_ExitsWith2NamingTheFlag(string flag, string value, string message)
+    {
+        var csv = Write("ok.csv", "text,label\na,x\nb,y\n");
+        var (code, _, error) = RunnerProcess.Run(null, "train", "--data", csv, flag, value, "--base", "tiny-random", "--out", Path.Combine(_directory, "m"));
+        Assert.Equal(2, code);
+        Assert.Contains($"error: {flag}: {message}", error, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string content)
     {
         var path = Path.Combine(_directory, name);

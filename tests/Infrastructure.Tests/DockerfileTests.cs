@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Platform.Infrastructure.Tests;
 
 /// <summary>The runner image cannot be built here (no Docker engine); its contract is checked as text.</summary>
@@ -27,6 +29,27 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Dockerfile_CopiesEveryProjectTheRunnerReferences_BeforeRestoreAndBeforePublish()
+    {
+        // A project the runner references (Runner, Modeling, Shared, ...) but the image does not copy fails the
+        // image build only, where no test here would see it.
+        var restore = Lines.ToList().FindIndex(line => line.Contains("dotnet restore", StringComparison.Ordinal));
+        var publish = Lines.ToList().FindIndex(line => line.Contains("dotnet publish", StringComparison.Ordinal));
+        Assert.True(restore >= 0 && publish > restore, "The Dockerfile restores, then publishes.");
+
+        foreach (var project in ProjectClosure("src/GpuJobRunner/GpuJobRunner.csproj"))
+        {
+            var folder = Path.GetDirectoryName(project)!.Replace('\\', '/') + "/";
+            var csprojCopy = $"COPY {project} {folder}";
+            var folderCopy = $"COPY {folder} {folder}";
+            var csprojAt = Array.IndexOf(Lines, csprojCopy);
+            var folderAt = Array.IndexOf(Lines, folderCopy);
+            Assert.True(csprojAt >= 0 && csprojAt < restore, $"Expected '{csprojCopy}' before the restore.");
+            Assert.True(folderAt > restore && folderAt < publish, $"Expected '{folderCopy}' between restore and publish.");
+        }
+    }
+
+    [Fact]
     public void Dockerfile_RunsAsNonRootUser()
     {
         var user = Instructions("USER").Last()["USER ".Length..].Trim();
@@ -51,5 +74,29 @@ public sealed class DockerfileTests
         Assert.Contains("**/bin/", ignored);
         Assert.Contains("**/obj/", ignored);
         Assert.Contains(".git", ignored);
+    }
+
+    /// <summary>The project and every project it references, transitively, as repository-relative paths.</summary>
+    private static List<string> ProjectClosure(string project)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>([project]);
+        while (pending.TryPop(out var next))
+        {
+            if (found.Contains(next))
+            {
+                continue;
+            }
+
+            found.Add(next);
+            var directory = Path.GetDirectoryName(next)!;
+            foreach (var reference in XDocument.Load(RepoPaths.Combine(next)).Descendants("ProjectReference"))
+            {
+                var full = Path.GetFullPath(Path.Combine(RepoPaths.Root, directory, reference.Attribute("Include")!.Value));
+                pending.Push(Path.GetRelativePath(RepoPaths.Root, full).Replace('\\', '/'));
+            }
+        }
+
+        return found;
     }
 }

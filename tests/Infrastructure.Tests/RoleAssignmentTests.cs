@@ -82,7 +82,7 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
         // TrainingEventPublisher calls CreateIfNotExists before its first send. Create Queue needs
         // queues/write, which Storage Queue Data Message Sender lacks: with that role every training
         // event failed with 403 in Azure and the orchestration never heard of a finished run.
-        var publisher = File.ReadAllText(RepoPaths.Combine("src", "GpuJobRunner", "Messaging", "TrainingEventPublisher.cs"));
+        var publisher = File.ReadAllText(RepoPaths.Combine("src", "Runner", "Messaging", "TrainingEventPublisher.cs"));
         Assert.Contains("CreateIfNotExistsAsync", publisher, StringComparison.Ordinal);
 
         var queueRoles = Assignments().Where(assignment => assignment.Principal == "runnerPrincipalId" && assignment.Scope.Contains("queueServices/queues", StringComparison.Ordinal));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Platform.GpuJobRunner.Hosting;
 using Platform.Pipeline;
+using Platform.Runner.Hosting;
 
 namespace Platform.DevHost.Hosting;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Platform.GpuJobRunner.Hosting;
+using Platform.Runner.Hosting;
 
 namespace Platform.GpuJobRunner.Cli;
 

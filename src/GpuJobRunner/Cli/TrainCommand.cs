@@ -1,8 +1,9 @@
-using Platform.Shared.Training;
 using System.CommandLine;
+using System.Text.Json;
 using Platform.Modeling.FineTuning;
 using Platform.Modeling.Training;
 using Platform.Shared.Datasets;
+using Platform.Shared.Training;
 
 namespace Platform.GpuJobRunner.Cli;
 
@@ -36,26 +37,52 @@ internal static class TrainCommand
         {
             data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
         };
+        // The flag that sets each training option, to name it next to the rule it broke.
+        var flags = new Dictionary<string, Option>(StringComparer.Ordinal)
+        {
+            [Json(nameof(TrainingOptions.Epochs))] = epochs,
+            [Json(nameof(TrainingOptions.LearningRate))] = learningRate,
+            [Json(nameof(TrainingOptions.BatchSize))] = batchSize,
+            [Json(nameof(TrainingOptions.MaxLength))] = maxLength,
+            [Json(nameof(TrainingOptions.ClassWeighting))] = classWeights,
+            [Json(nameof(TrainingOptions.EarlyStoppingPatience))] = patience,
+            [Json(nameof(TrainingOptions.EvaluateEverySteps))] = evalSteps,
+            [Json(nameof(TrainingOptions.GradientAccumulationSteps))] = accumulation,
+            [Json(nameof(TrainingOptions.MaxSteps))] = maxSteps,
+            [Json(nameof(TrainingOptions.Device))] = device,
+        };
         command.SetAction((result, cancellationToken) => Task.FromResult(CommandGuard.Run(() =>
         {
+            var training = new TrainingOptions
+            {
+                Epochs = result.GetValue(epochs),
+                LearningRate = result.GetValue(learningRate),
+                BatchSize = result.GetValue(batchSize),
+                MaxLength = result.GetValue(maxLength),
+                ClassWeighting = result.GetValue(classWeights),
+                Seed = result.GetValue(seed),
+                EarlyStoppingPatience = result.GetValue(patience),
+                EvaluateEverySteps = result.GetValue(evalSteps),
+                GradientAccumulationSteps = result.GetValue(accumulation),
+                MaxSteps = result.GetValue(maxSteps),
+                Device = result.GetValue(device)!,
+            };
+            if (TrainingOptionRules.Check(training) is { Count: > 0 } problems)
+            {
+                // The API's rules and messages, before any file is read.
+                foreach (var problem in problems)
+                {
+                    Console.Error.WriteLine(flags.TryGetValue(problem.Option, out var flag) ? $"error: {flag.Name}: {problem.Message}" : $"error: {problem.Message}");
+                }
+
+                return ExitCodes.BadInput;
+            }
+
             var request = new FineTuneRequest(result.GetValue(data)!.FullName, result.GetValue(output)!.FullName)
             {
                 BaseModel = result.GetValue(baseModel)!,
                 CheckpointDirectory = result.GetValue(checkpoint)?.FullName,
-                Training = new TrainingOptions
-                {
-                    Epochs = result.GetValue(epochs),
-                    LearningRate = result.GetValue(learningRate),
-                    BatchSize = result.GetValue(batchSize),
-                    MaxLength = result.GetValue(maxLength),
-                    ClassWeighting = result.GetValue(classWeights),
-                    Seed = result.GetValue(seed),
-                    EarlyStoppingPatience = result.GetValue(patience),
-                    EvaluateEverySteps = result.GetValue(evalSteps),
-                    GradientAccumulationSteps = result.GetValue(accumulation),
-                    MaxSteps = result.GetValue(maxSteps),
-                    Device = result.GetValue(device)!,
-                },
+                Training = training,
                 Dataset = new DatasetOptions
                 {
                     TextColumn = result.GetValue(textColumn)!,
@@ -69,6 +96,8 @@ internal static class TrainCommand
         })));
         return command;
     }
+
+    private static string Json(string property) => JsonNamingPolicy.CamelCase.ConvertName(property);
 
     private static int Train(FineTuneRequest request, CancellationToken cancellationToken)
     {

@@ -15,10 +15,10 @@ internal static class FineTuneCore
 {
     public static void ValidateOptions(TrainingOptions training)
     {
-        var problems = training.Validate();
+        var problems = TrainingOptionRules.Check(training);
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid training options: " + string.Join(" ", problems));
+            throw new ArgumentException("Invalid training options: " + string.Join(" ", problems.Select(p => p.Message)));
         }
     }
 

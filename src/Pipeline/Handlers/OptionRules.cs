@@ -3,25 +3,15 @@ using Platform.Shared.Training;
 
 namespace Platform.Pipeline.Handlers;
 
-/// <summary>Range checks on options received over HTTP, beyond what <see cref="TrainingOptions.Validate"/> covers.</summary>
+/// <summary>Range checks on options received over HTTP or configured as defaults, by field; training options follow <see cref="TrainingOptionRules"/>.</summary>
 internal static class OptionRules
 {
     public static void Check(TrainingOptions training, ValidationErrors errors)
     {
-        foreach (var problem in training.Validate())
+        foreach (var problem in TrainingOptionRules.Check(training))
         {
-            errors.Add("training", char.ToUpperInvariant(problem[0]) + problem[1..]);
+            errors.Add("training." + problem.Option, problem.Message);
         }
-
-        Require(training.Epochs <= 100, "training.epochs", $"epochs must be at most 100 (got {training.Epochs}).", errors);
-        Require(training.BatchSize <= 1024, "training.batchSize", $"batchSize must be at most 1024 (got {training.BatchSize}).", errors);
-        Require(training.WeightDecay >= 0, "training.weightDecay", $"weightDecay must be 0 or more (got {training.WeightDecay}).", errors);
-        Require(training.MaxGradNorm > 0, "training.maxGradNorm", $"maxGradNorm must be more than 0 (got {training.MaxGradNorm}).", errors);
-        Require(training.EvaluateEverySteps >= 0, "training.evaluateEverySteps", $"evaluateEverySteps must be 0 (each epoch) or more (got {training.EvaluateEverySteps}).", errors);
-        Require(training.EarlyStoppingPatience >= 0, "training.earlyStoppingPatience", $"earlyStoppingPatience must be 0 (never stop early) or more (got {training.EarlyStoppingPatience}).", errors);
-        Require(training.CheckpointEverySteps >= 0, "training.checkpointEverySteps", $"checkpointEverySteps must be 0 or more (got {training.CheckpointEverySteps}).", errors);
-        Require(training.MaxSteps >= 0, "training.maxSteps", $"maxSteps must be 0 (no limit) or more (got {training.MaxSteps}).", errors);
-        Require(training.LengthGroupingFactor >= 1, "training.lengthGroupingFactor", $"lengthGroupingFactor must be at least 1 (got {training.LengthGroupingFactor}).", errors);
     }
 
     public static void Check(DatasetOptions dataset, ValidationErrors errors)

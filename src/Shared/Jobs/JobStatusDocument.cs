@@ -5,7 +5,15 @@ public sealed record JobStatusDocument
 {
     public required string JobId { get; init; }
 
+    /// <summary>The attempt the runner last took. A runner drops a <see cref="TrainingJobRequested"/> of an older attempt.</summary>
     public int Attempt { get; init; }
+
+    /// <summary>
+    /// When a runner took <see cref="Attempt"/> off the queue: written with the first document of the attempt and kept by
+    /// later deliveries of the same attempt (a redelivery after a lost runner), so a watchdog can count from here rather
+    /// than from the dispatch. Null in documents written before the field existed.
+    /// </summary>
+    public DateTimeOffset? TakenAt { get; init; }
 
     /// <summary>One of <see cref="RunnerPhases"/>: <c>loading</c>, <c>training</c>, <c>evaluating</c>, <c>uploading</c>, <c>finished</c>, ….</summary>
     public required string Phase { get; init; }

@@ -1,6 +1,6 @@
 namespace Platform.Shared.Training;
 
-/// <summary>Hyperparameters and run controls of one fine-tuning run.</summary>
+/// <summary>Hyperparameters and run controls of one fine-tuning run; <see cref="TrainingOptionRules"/> says which values are allowed.</summary>
 public sealed record TrainingOptions
 {
     public int Epochs { get; init; } = 3;
@@ -41,18 +41,4 @@ public sealed record TrainingOptions
 
     /// <summary>Examples per length-sorted pool; larger pools pad less but shuffle less.</summary>
     public int LengthGroupingFactor { get; init; } = 50;
-
-    /// <summary>Validates the options, returning a message per problem.</summary>
-    public IReadOnlyList<string> Validate()
-    {
-        var problems = new List<string>();
-        if (Epochs < 1) { problems.Add($"epochs must be at least 1 (got {Epochs})."); }
-        if (LearningRate is <= 0 or > 1) { problems.Add($"learning rate must be in (0, 1] (got {LearningRate})."); }
-        if (BatchSize < 1) { problems.Add($"batch size must be at least 1 (got {BatchSize})."); }
-        if (MaxLength is < 8 or > 512) { problems.Add($"max length must be between 8 and 512 (got {MaxLength})."); }
-        if (WarmupRatio is < 0 or >= 1) { problems.Add($"warmup ratio must be in [0, 1) (got {WarmupRatio})."); }
-        if (GradientAccumulationSteps < 1) { problems.Add($"gradient accumulation steps must be at least 1 (got {GradientAccumulationSteps})."); }
-        if (Device is not ("auto" or "cpu" or "cuda")) { problems.Add($"device must be auto, cpu or cuda (got '{Device}')."); }
-        return problems;
-    }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.GpuJobRunner.Storage;
+using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.GpuJobRunner.Tests.Service;
@@ -14,8 +14,7 @@ public sealed class InterruptionTests(ServiceEnvironment environment)
         await using var scenario = new JobScenario(environment);
         await scenario.UploadSplitsAsync();
         await using var host = new RunningHost(scenario.BuildHost());
-        var endless = JobScenario.Fast with { Epochs = 1000, MaxSteps = 0, EarlyStoppingPatience = 0 };
-        await scenario.SendAsync(scenario.Job(endless));
+        await scenario.SendAsync(scenario.Job(JobScenario.Endless));
 
         await WaitForAsync(async () => (await scenario.StatusAsync())?.Step > 0, "training to start");
         await scenario.PutBlobAsync(JobBlobs.CancelMarker(scenario.JobId), new { requestedBy = "test" });

@@ -6,10 +6,10 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Platform.GpuJobRunner.Hosting;
-using Platform.GpuJobRunner.Messaging;
-using Platform.GpuJobRunner.Storage;
 using Platform.Modeling.BaseModels;
+using Platform.Runner.Hosting;
+using Platform.Runner.Messaging;
+using Platform.Runner.Storage;
 using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
 using Platform.Shared.Training;
@@ -20,6 +20,9 @@ namespace Platform.GpuJobRunner.Tests.Service;
 internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDisposable
 {
     public static readonly TrainingOptions Fast = new() { Epochs = 1, MaxSteps = 4, BatchSize = 8, MaxLength = 32, LearningRate = 1e-3, Device = "cpu" };
+
+    /// <summary>As long a run as the options allow (6,400 steps): runs until the test stops it.</summary>
+    public static readonly TrainingOptions Endless = Fast with { Epochs = TrainingOptionRules.MaxEpochs, BatchSize = 1, MaxSteps = 0, EarlyStoppingPatience = 0 };
 
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
     private readonly string _work = Directory.CreateTempSubdirectory("runner-service-").FullName;

@@ -1,4 +1,5 @@
-using Platform.GpuJobRunner.Storage;
+using Platform.Runner.Messaging;
+using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.GpuJobRunner.Tests.Service;
@@ -21,7 +22,7 @@ public sealed class OnceTests(ServiceEnvironment environment)
         Assert.True(code == 0, error);
         var finished = await scenario.NextEventAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(2, finished.Attempt);
-        Assert.Equal(3, (await scenario.PeekAsync())!.Body.ToObjectFromJson<TrainingJobRequested>(Messaging.RunnerJson.Options)!.Attempt);
+        Assert.Equal(3, (await scenario.PeekAsync())!.Body.ToObjectFromJson<TrainingJobRequested>(RunnerJson.Options)!.Attempt);
     }
 
     [Fact]

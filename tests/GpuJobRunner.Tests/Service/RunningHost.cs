@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Platform.GpuJobRunner.Hosting;
+using Platform.Runner.Hosting;
 
 namespace Platform.GpuJobRunner.Tests.Service;
 

@@ -1,6 +1,6 @@
 using Azure.Messaging.ServiceBus;
-using Platform.GpuJobRunner.Storage;
 using Platform.Modeling.Packaging;
+using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.GpuJobRunner.Tests.Service;

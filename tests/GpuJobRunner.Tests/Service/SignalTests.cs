@@ -11,7 +11,7 @@ public sealed class SignalTests(ServiceEnvironment environment)
     {
         await using var scenario = new JobScenario(environment);
         await scenario.UploadSplitsAsync();
-        await scenario.SendAsync(scenario.Job(JobScenario.Fast with { Epochs = 1000, MaxSteps = 0, EarlyStoppingPatience = 0 }));
+        await scenario.SendAsync(scenario.Job(JobScenario.Endless));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Platform.GpuJobRunner.dll"));
         start.ArgumentList.Add("serve");

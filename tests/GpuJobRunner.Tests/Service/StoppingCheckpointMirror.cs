@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using Platform.GpuJobRunner.Storage;
 using Platform.Modeling.Training;
+using Platform.Runner.Storage;
 
 namespace Platform.GpuJobRunner.Tests.Service;
 

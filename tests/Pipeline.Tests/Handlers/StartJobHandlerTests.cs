@@ -120,8 +120,8 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
         var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body("""{"model":"reviews","dataset":"reviews.csv","training":{"epochs":0,"maxLength":4},"datasetOptions":{"minRows":1}}"""), default);
 
         var errors = AssertProblem(result, 400);
-        Assert.Contains("at least 1", errors["training"], StringComparison.Ordinal);
-        Assert.Contains("between 8 and 512", errors["training"], StringComparison.Ordinal);
+        Assert.Contains("at least 1", errors["training.epochs"], StringComparison.Ordinal);
+        Assert.Contains("between 8 and 512", errors["training.maxLength"], StringComparison.Ordinal);
         Assert.Contains("at least 2", errors["datasetOptions.minRows"], StringComparison.Ordinal);
     }
 

@@ -1,9 +1,0 @@
-namespace Platform.GpuJobRunner.Jobs;
-
-/// <summary>How a <c>training-jobs</c> message was settled.</summary>
-internal enum MessageOutcome
-{
-    Completed,
-    DeadLettered,
-    Abandoned,
-}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Runner.Hosting;
+using Platform.Runner.Messaging;
+using Platform.Runner.Storage;
+using Platform.Shared.Jobs;
+
+namespace Platform.Runner.Jobs;
+
+/// <summary>
+/// Handles one <c>training-jobs</c> message: a finished job re-emits its event; otherwise train, send the
+/// event, complete. Permanent errors dead-letter with a Failed event; transient errors and a stopping
+/// runner abandon the message so another delivery resumes from the mirrored checkpoint.
+/// </summary>
+internal sealed class JobProcessor(
+    JobExecution execution,
+    JobStorage storage,
+    TrainingEventPublisher events,
+    IOptions<RunnerSettings> settings,
+    ILogger<JobProcessor> logger)
+{
+    public async Task<MessageOutcome> ProcessAsync(ServiceBusReceivedMessage message, IMessageSettler settler, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(settler);
+        TrainingJobRequested job;
+        try
+        {
+            job = Parse(message.Body);
+        }
+        catch (JsonException ex)
+        {
+            RunnerLog.InvalidMessage(logger, message.MessageId, ex.Message);
+            await TryPublishFailedAsync(message, ex.Message);
+            await settler.DeadLetterAsync(FailureClassifier.InvalidMessage, FailureClassifier.Describe(ex));
+            return MessageOutcome.DeadLettered;
+        }
+
+        using var scope = logger.BeginScope("Job {JobId} attempt {Attempt}", job.JobId, job.Attempt);
+        RunnerLog.JobReceived(logger, job.JobId, job.Attempt, message.DeliveryCount);
+        try
+        {
+            var previous = await storage.ReadJsonAsync<JobResultDocument>(JobBlobs.Result(job.JobId), stopping);
+            if (previous is not null && previous.Event.Attempt > job.Attempt)
+            {
+                return await DropSupersededAsync(job, JobBlobs.Result(job.JobId), previous.Event.Attempt, settler);
+            }
+
+            if (previous is not null)
+            {
+                RunnerLog.AlreadyFinished(logger, job.JobId, previous.Event.Outcome);
+                await events.PublishAsync(previous.Event with { Attempt = job.Attempt }, stopping);
+                await settler.CompleteAsync();
+                return MessageOutcome.Completed;
+            }
+
+            var current = await ReadStatusAsync(job.JobId, stopping);
+            if (current is not null && current.Attempt > job.Attempt)
+            {
+                return await DropSupersededAsync(job, JobBlobs.Status(job.JobId), current.Attempt, settler);
+            }
+
+            // A redelivery of the attempt in status.json keeps the time the attempt was first taken.
+            var takenAt = current is { TakenAt: { } taken } && current.Attempt == job.Attempt ? taken : DateTimeOffset.UtcNow;
+            return await TrainAsync(job, takenAt, settler, stopping);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException && stopping.IsCancellationRequested)
+        {
+            RunnerLog.Interrupted(logger, job.JobId, job.Attempt);
+            await settler.AbandonAsync();
+            return MessageOutcome.Abandoned;
+        }
+        catch (Exception ex)
+        {
+            RunnerLog.TransientFailure(logger, job.JobId, job.Attempt, message.DeliveryCount, ex);
+            await settler.AbandonAsync();
+            return MessageOutcome.Abandoned;
+        }
+    }
+
+    /// <summary>
+    /// A message of an attempt older than the one the job's documents hold (a late redelivery after a re-dispatch): training
+    /// it would overwrite the newer attempt's status and checkpoints, so it is completed with nothing written or sent.
+    /// </summary>
+    private async Task<MessageOutcome> DropSupersededAsync(TrainingJobRequested job, string document, int currentAttempt, IMessageSettler settler)
+    {
+        RunnerLog.SupersededAttempt(logger, job.JobId, job.Attempt, document, currentAttempt);
+        await settler.CompleteAsync();
+        return MessageOutcome.Completed;
+    }
+
+    /// <summary>The job's status.json; one that cannot be read holds no attempt (it is rewritten when this attempt starts).</summary>
+    private async Task<JobStatusDocument?> ReadStatusAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storage.ReadJsonAsync<JobStatusDocument>(JobBlobs.Status(jobId), cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<MessageOutcome> TrainAsync(TrainingJobRequested job, DateTimeOffset takenAt, IMessageSettler settler, CancellationToken stopping)
+    {
+        await using var status = await JobStatusReporter.StartAsync(storage, job, takenAt, settings.Value.HeartbeatInterval, logger, stopping);
+        try
+        {
+            var finished = await execution.RunAsync(job, status, stopping);
+            await events.PublishAsync(finished, stopping);
+            await settler.CompleteAsync();
+            return MessageOutcome.Completed;
+        }
+        catch (Exception ex) when (FailureClassifier.PermanentCode(ex) is { } code)
+        {
+            var description = FailureClassifier.Describe(ex);
+            RunnerLog.PermanentFailure(logger, job.JobId, job.Attempt, code, description);
+            await status.FinishAsync(RunnerPhases.Failed, null, description, CancellationToken.None);
+            await events.PublishAsync(new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Failed, code, description), CancellationToken.None);
+            await settler.DeadLetterAsync(code, description);
+            return MessageOutcome.DeadLettered;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException && stopping.IsCancellationRequested)
+        {
+            await status.FinishAsync(RunnerPhases.Interrupted, null, "The runner stopped; another delivery resumes from the last checkpoint.", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static TrainingJobRequested Parse(BinaryData body)
+    {
+        var job = body.ToObjectFromJson<TrainingJobRequested>(RunnerJson.Options);
+        if (job is null || string.IsNullOrWhiteSpace(job.JobId) || job.Training is null || string.IsNullOrWhiteSpace(job.BaseModel))
+        {
+            throw new JsonException("The message is not a TrainingJobRequested: jobId, baseModel and training are required.");
+        }
+
+        return job;
+    }
+
+    /// <summary>A message too broken to parse may still name its job; then the orchestration hears about it.</summary>
+    private async Task TryPublishFailedAsync(ServiceBusReceivedMessage message, string error)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(message.Body);
+            var properties = document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.EnumerateObject().ToList() : [];
+            var id = properties.FirstOrDefault(p => p.Name.Equals("jobId", StringComparison.OrdinalIgnoreCase)).Value;
+            if (id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } jobId)
+            {
+                var a = properties.FirstOrDefault(p => p.Name.Equals("attempt", StringComparison.OrdinalIgnoreCase)).Value;
+                var attempt = a.ValueKind == JsonValueKind.Number && a.TryGetInt32(out var n) ? n : 0;
+                await events.PublishAsync(new TrainingFinished(jobId, attempt, TrainingOutcome.Failed, FailureClassifier.InvalidMessage, error), CancellationToken.None);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: nothing to route an event to.
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Platform.Runner.Hosting;
+using Platform.Runner.Jobs;
+using Platform.Runner.Messaging;
+using Platform.Runner.Storage;
+
+namespace Platform.Runner;
+
+/// <summary>Registrations of the training consumer: options, Azure clients, the job pipeline and the worker.</summary>
+public static class RunnerExtensions
+{
+    /// <summary>
+    /// Adds the runner to <paramref name="builder"/>: with <paramref name="once"/>, one message then the host stops
+    /// (<c>serve --once</c>), else a worker until the host stops. It registers its own SDK clients, so it belongs in a
+    /// host of its own (<see cref="RunnerHost"/>), not next to another component's clients.
+    /// </summary>
+    public static IHostApplicationBuilder AddRunner(this IHostApplicationBuilder builder, bool once = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<ServiceBusSettings>().BindConfiguration(ServiceBusSettings.Section)
+            .Validate(s => s.IsConfigured, "Set ServiceBus:ConnectionString or ServiceBus:FullyQualifiedNamespace.")
+            .ValidateOnStart();
+        services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section)
+            .Validate(s => s.IsConfigured, "Set Storage:ConnectionString, or both Storage:BlobServiceUri and Storage:QueueServiceUri.")
+            .ValidateOnStart();
+        services.AddOptions<RunnerSettings>().BindConfiguration(RunnerSettings.Section)
+            .Validate(s => s.Device is "auto" or "cpu" or "cuda", "Runner:Device must be auto, cpu or cuda.")
+            .ValidateOnStart();
+
+        services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton(sp =>
+        {
+            var s = sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value;
+            return string.IsNullOrWhiteSpace(s.ConnectionString)
+                ? new ServiceBusClient(s.FullyQualifiedNamespace, sp.GetRequiredService<TokenCredential>())
+                : new ServiceBusClient(s.ConnectionString);
+        });
+        services.AddSingleton(sp =>
+        {
+            var s = sp.GetRequiredService<IOptions<StorageSettings>>().Value;
+            return s.HasConnectionString ? new BlobServiceClient(s.ConnectionString) : new BlobServiceClient(s.BlobServiceUri, sp.GetRequiredService<TokenCredential>());
+        });
+        services.AddSingleton(sp =>
+        {
+            var s = sp.GetRequiredService<IOptions<StorageSettings>>().Value;
+            var options = new QueueClientOptions { MessageEncoding = s.EventsMessageEncoding };
+            return s.HasConnectionString
+                ? new QueueServiceClient(s.ConnectionString, options)
+                : new QueueServiceClient(s.QueueServiceUri, sp.GetRequiredService<TokenCredential>(), options);
+        });
+
+        services.AddSingleton<JobStorage>();
+        services.AddSingleton<SplitsLoader>();
+        services.AddSingleton<BaseModelDownloader>();
+        services.AddSingleton<ICheckpointMirror, BlobCheckpointMirror>();
+        services.AddSingleton<TrainingEventPublisher>();
+        services.AddSingleton<JobExecution>();
+        services.AddSingleton<JobProcessor>();
+        services.AddSingleton<RunnerExitCode>();
+        if (once)
+        {
+            services.AddHostedService<SingleMessageWorker>();
+        }
+        else
+        {
+            services.AddHostedService<ServiceBusWorker>();
+        }
+
+        return builder;
+    }
+}
