@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Modeling.BaseModels;
 using Platform.Runner.Hosting;
 using Platform.Shared.Jobs;
+using Platform.Shared.Storage;
 
 namespace Platform.Runner.Storage;
 
@@ -53,28 +54,13 @@ internal sealed class BaseModelDownloader(BlobServiceClient blobs, IOptions<Stor
 
     private static async Task<int> DownloadAsync(BlobContainerClient container, string prefix, string local, CancellationToken cancellationToken)
     {
-        var root = Path.GetFullPath(local) + Path.DirectorySeparatorChar;
-        var files = 0;
         try
         {
-            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
-            {
-                var path = Path.GetFullPath(Path.Combine(root, blob.Name[prefix.Length..]));
-                if (!path.StartsWith(root, StringComparison.Ordinal))
-                {
-                    throw new BaseModelException($"Blob '{container.Name}/{blob.Name}' would land outside the base model's folder; rename it.");
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await container.GetBlobClient(blob.Name).DownloadToAsync(path, cancellationToken);
-                files++;
-            }
+            return await BlobPrefix.DownloadAsync(container, prefix, local, cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == 404 && files == 0)
+        catch (BlobPathException e)
         {
-            // No base-models container at all: no such folder either.
+            throw new BaseModelException(e.Message);
         }
-
-        return files;
     }
 }

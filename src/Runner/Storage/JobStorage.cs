@@ -1,3 +1,4 @@
+using Platform.Shared.Storage;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -63,12 +64,7 @@ internal sealed class JobStorage(BlobServiceClient blobs, IOptions<StorageSettin
     public async Task DownloadPrefixAsync(string prefix, string localDirectory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(localDirectory);
-        await foreach (var blob in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
-        {
-            var path = Path.Combine(localDirectory, blob.Name[prefix.Length..]);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await Container.GetBlobClient(blob.Name).DownloadToAsync(path, cancellationToken);
-        }
+        await BlobPrefix.DownloadAsync(Container, prefix, localDirectory, cancellationToken);
     }
 
     public async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
