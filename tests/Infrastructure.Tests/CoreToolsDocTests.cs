@@ -56,7 +56,7 @@ public sealed partial class CoreToolsDocTests(CompiledTemplate template)
     [Fact]
     public void StartJobBody_UsesOnlyPropertiesTheParserKnows()
     {
-        var parser = File.ReadAllText(RepoPaths.Combine("src", "Pipeline", "Handlers", "StartJobRequestParser.cs"));
+        var parser = File.ReadAllText(RepoPaths.Combine("src", "Pipeline", "Handlers", "Jobs", "StartJobRequestParser.cs"));
         var known = KnownProperties().Match(parser).Groups[1].Value.Split(',').Select(name => name.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal);
         using var body = JsonDocument.Parse(StartJobBody().Match(Doc).Groups[1].Value);
         var names = body.RootElement.EnumerateObject().Select(property => property.Name).ToList();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Uploads;
 
 namespace Platform.DevHost.Demo;
 

@@ -1,38 +1,70 @@
+using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Telemetry;
 
 namespace Platform.Functions.Durable;
 
-/// <summary>Hand-written activity functions that delegate to the Pipeline's class-based activities (resolved from DI).</summary>
+/// <summary>
+/// Hand-written activity functions that delegate to the Pipeline's class-based activities (resolved from DI). Each runs
+/// inside a span and a log scope carrying the job id, and counts and times itself.
+/// </summary>
 public sealed class ActivityFunctions(
     PrepareDataset prepare,
     DispatchTraining dispatch,
     CheckHeartbeat heartbeat,
     EvaluateModel evaluate,
     PublishModel publish,
-    WriteCancelMarker cancelMarker)
+    WriteCancelMarker cancelMarker,
+    ILogger<ActivityFunctions> logger)
 {
     [Function(nameof(PrepareDataset))]
     public Task<PrepareDatasetResult> RunPrepareDataset([ActivityTrigger] PrepareDatasetInput input, FunctionContext context) =>
-        prepare.RunAsync(new FunctionActivityContext(nameof(PrepareDataset), context), input);
+        RunAsync(prepare, input, input.JobId, context);
 
     [Function(nameof(DispatchTraining))]
     public Task<string> RunDispatchTraining([ActivityTrigger] DispatchTrainingInput input, FunctionContext context) =>
-        dispatch.RunAsync(new FunctionActivityContext(nameof(DispatchTraining), context), input);
+        RunAsync(dispatch, input, input.Request.JobId, context);
 
     [Function(nameof(CheckHeartbeat))]
     public Task<HeartbeatCheck> RunCheckHeartbeat([ActivityTrigger] string jobId, FunctionContext context) =>
-        heartbeat.RunAsync(new FunctionActivityContext(nameof(CheckHeartbeat), context), jobId);
+        RunAsync(heartbeat, jobId, jobId, context);
 
     [Function(nameof(EvaluateModel))]
     public Task<EvaluateModelResult> RunEvaluateModel([ActivityTrigger] EvaluateModelInput input, FunctionContext context) =>
-        evaluate.RunAsync(new FunctionActivityContext(nameof(EvaluateModel), context), input);
+        RunAsync(evaluate, input, input.JobId, context);
 
     [Function(nameof(PublishModel))]
     public Task<PublishModelResult> RunPublishModel([ActivityTrigger] PublishModelInput input, FunctionContext context) =>
-        publish.RunAsync(new FunctionActivityContext(nameof(PublishModel), context), input);
+        RunAsync(publish, input, input.JobId, context);
 
     [Function(nameof(WriteCancelMarker))]
     public Task<bool> RunWriteCancelMarker([ActivityTrigger] CancelMarkerInput input, FunctionContext context) =>
-        cancelMarker.RunAsync(new FunctionActivityContext(nameof(WriteCancelMarker), context), input);
+        RunAsync(cancelMarker, input, input.JobId, context);
+
+    private async Task<TOutput> RunAsync<TInput, TOutput>(TaskActivity<TInput, TOutput> activity, TInput input, string jobId, FunctionContext context)
+    {
+        var name = activity.GetType().Name;
+        using var scope = PipelineTelemetry.BeginJob(logger, name, jobId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "succeeded";
+        try
+        {
+            return await activity.RunAsync(new FunctionActivityContext(name, context), input);
+        }
+        catch (Exception e)
+        {
+            outcome = "failed";
+            scope.Fail(e);
+            throw;
+        }
+        finally
+        {
+            var tags = new TagList { { "activity", name }, { "outcome", outcome } };
+            PipelineTelemetry.ActivityRuns.Add(1, tags);
+            PipelineTelemetry.ActivityDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
 }

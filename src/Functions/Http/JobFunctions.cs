@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Jobs;
 
 namespace Platform.Functions.Http;
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Models;
+using Platform.Pipeline.Handlers.Predict;
 
 namespace Platform.Functions.Http;
 

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Uploads;
 
 namespace Platform.Functions.Triggers;
 

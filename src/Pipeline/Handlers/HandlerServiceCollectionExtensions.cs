@@ -1,6 +1,10 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Pipeline.Handlers.Jobs;
+using Platform.Pipeline.Handlers.Models;
+using Platform.Pipeline.Handlers.Predict;
+using Platform.Pipeline.Handlers.Uploads;
 
 namespace Platform.Pipeline.Handlers;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Activities;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Jobs;
 using Platform.Pipeline.Storage;
 
 namespace Platform.Pipeline.Orchestration;

@@ -31,6 +31,9 @@ public static class PipelineTelemetry
     /// <summary>Activity durations in seconds.</summary>
     public static Histogram<double> ActivityDuration { get; } = Meter.CreateHistogram<double>("platform.activities.duration", unit: "s", description: "Pipeline activity durations.");
 
+    /// <summary>Tags the current span (the function invocation's, in Azure) with the job it is about.</summary>
+    public static void TagJob(string jobId) => Activity.Current?.SetTag(JobIdKey, jobId);
+
     /// <summary>A span named <paramref name="operation"/> tagged with the job id, and a log scope with the same id; dispose both together.</summary>
     public static JobScope BeginJob(ILogger logger, string operation, string jobId, ActivityKind kind = ActivityKind.Internal)
     {

@@ -1,4 +1,5 @@
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Uploads;
 using Platform.Pipeline.Orchestration;
 using Platform.Shared.Jobs;
 

@@ -4,6 +4,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Jobs;
+using Platform.Pipeline.Handlers.Uploads;
 using Platform.Pipeline.Orchestration;
 
 namespace Platform.Pipeline.Tests.Handlers;

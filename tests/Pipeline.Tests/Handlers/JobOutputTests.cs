@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Jobs;
 
 namespace Platform.Pipeline.Tests.Handlers;
 

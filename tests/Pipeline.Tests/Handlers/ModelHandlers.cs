@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Modeling.Serving;
 using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Models;
+using Platform.Pipeline.Handlers.Predict;
 
 namespace Platform.Pipeline.Tests.Handlers;
 

@@ -1,4 +1,0 @@
-namespace Platform.Pipeline.Handlers;
-
-/// <summary>Why an orchestration failed: the error type and message (never the stack trace).</summary>
-public sealed record JobFailureView(string ErrorType, string Message);

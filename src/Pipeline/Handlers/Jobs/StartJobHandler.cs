@@ -1,0 +1,117 @@
+using Azure;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Storage;
+using Platform.Pipeline.Telemetry;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Handlers.Jobs;
+
+/// <summary>
+/// <c>POST /api/jobs</c>: starts training from a blob already in <c>datasets</c>. The job id comes from the
+/// model, the blob's SHA-256 and the canonical options, so the same request twice finds the first job (200)
+/// instead of starting another (202); <c>force</c> adds a nonce for a deliberate retrain.
+/// </summary>
+public sealed partial class StartJobHandler(
+    HandlerContainers containers,
+    JobStatusReader statusReader,
+    IOptions<HandlerOptions> options,
+    IOptions<PipelineOptions> pipelineOptions,
+    ILogger<StartJobHandler> logger)
+{
+    public async Task<HandlerResult> StartAsync(DurableTaskClient client, Stream? body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var limit = options.Value.MaxStartJobBodyBytes;
+        if (await RequestBody.ReadAsync(body, limit, cancellationToken).ConfigureAwait(false) is not { } bytes)
+        {
+            return Problems.TooLarge(limit);
+        }
+
+        var (request, problem) = StartJobRequestParser.Parse(bytes, pipelineOptions.Value.Defaults);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        if (await MissingBaseModelAsync(request.BaseModel, cancellationToken).ConfigureAwait(false) is { } baseProblem)
+        {
+            return baseProblem;
+        }
+
+        var sha256 = await BlobHashes.Sha256Async(containers.Datasets.GetBlobClient(request.DatasetBlob), cancellationToken).ConfigureAwait(false);
+        if (sha256 is null)
+        {
+            return Problems.Validation("dataset", $"Dataset blob '{request.DatasetBlob}' was not found in container '{containers.Datasets.Name}'. Upload the CSV there first, then start the job.");
+        }
+
+        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset);
+        var jobId = JobIds.Compute(request.Model, sha256, canonical, request.Force ? Guid.NewGuid().ToString("N") : null);
+        PipelineTelemetry.TagJob(jobId);
+        if (await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            LogExisting(jobId, existing.RuntimeStatus);
+            return HandlerResult.Json(200, existing);
+        }
+
+        // The watchdog, promotion gate and evaluation cap travel in the input: orchestrator code must not read configuration.
+        var command = TrainingPipelineInput.Create(jobId, request.Model, request.DatasetBlob, request.BaseModel, request.Training, request.Dataset, pipelineOptions.Value);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainingOrchestrator), command, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A concurrent identical request may have won the race to create the instance: answer with that one.
+            if (await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } raced)
+            {
+                LogExisting(jobId, raced.RuntimeStatus);
+                return HandlerResult.Json(200, raced);
+            }
+
+            throw;
+        }
+
+        PipelineTelemetry.JobsStarted.Add(1);
+        LogStarted(jobId, request.Model, request.DatasetBlob, request.Force);
+        var started = await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, string> { ["Location"] = Routes.Job(jobId) };
+        return started is null
+            ? HandlerResult.Json(202, new { id = jobId, links = JobLinks.For(jobId) }, headers)
+            : HandlerResult.Json(202, started, headers);
+    }
+
+    private async Task<HandlerResult?> MissingBaseModelAsync(string baseModel, CancellationToken cancellationToken)
+    {
+        if (BaseModelNames.IsBuiltIn(baseModel))
+        {
+            return null;
+        }
+
+        var config = containers.BaseModels.GetBlobClient($"{baseModel}/config.json");
+        return await ExistsAsync(config, cancellationToken).ConfigureAwait(false)
+            ? null
+            : Problems.Validation("baseModel", $"Base model '{baseModel}' is not built in and there is no '{baseModel}/config.json' in container '{containers.BaseModels.Name}'. Upload a Hugging Face BERT folder there or use 'minilm-l6'.");
+    }
+
+    private static async Task<bool> ExistsAsync(Azure.Storage.Blobs.BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await blob.ExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started for model {Model} from dataset {DatasetBlob} (force: {Force})")]
+    private partial void LogStarted(string jobId, string model, string datasetBlob, bool force);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} already exists ({RuntimeStatus}); not starting it again")]
+    private partial void LogExisting(string jobId, OrchestrationRuntimeStatus runtimeStatus);
+}

@@ -1,4 +1,0 @@
-namespace Platform.Pipeline.Handlers;
-
-/// <summary>One published version of a model: its metrics and, when the package has one, the link to its model card.</summary>
-public sealed record ModelVersionView(string Version, bool Current, HeadlineMetrics? Metrics, Uri? Card);

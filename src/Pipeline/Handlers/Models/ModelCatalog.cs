@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Platform.Modeling.Packaging;
+using Platform.Shared.Jobs;
+
+namespace Platform.Pipeline.Handlers.Models;
+
+/// <summary>Reads what container <c>models</c> holds: model names, versions with their files, current.json and metrics.</summary>
+public sealed class ModelCatalog(HandlerContainers containers)
+{
+    /// <summary>Names of the top-level folders (one per model); empty when the container does not exist yet.</summary>
+    public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            await foreach (var item in containers.Models.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", prefix: null, cancellationToken).ConfigureAwait(false))
+            {
+                if (item.IsPrefix && ModelNames.IsValid(item.Prefix.TrimEnd('/')))
+                {
+                    names.Add(item.Prefix.TrimEnd('/'));
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+
+        return names;
+    }
+
+    /// <summary>Each version folder of <paramref name="model"/> with the names of its files (relative to the folder).</summary>
+    public async Task<IReadOnlyDictionary<string, List<string>>> ListVersionsAsync(string model, CancellationToken cancellationToken)
+    {
+        var versions = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var prefix = $"{model}/";
+        try
+        {
+            await foreach (var blob in containers.Models.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+            {
+                var rest = blob.Name[prefix.Length..];
+                var slash = rest.IndexOf('/', StringComparison.Ordinal);
+                if (slash > 0)
+                {
+                    var version = rest[..slash];
+                    if (!versions.TryGetValue(version, out var files))
+                    {
+                        versions[version] = files = [];
+                    }
+
+                    files.Add(rest[(slash + 1)..]);
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return versions;
+        }
+
+        return versions;
+    }
+
+    /// <summary>current.json with its ETag, or null when the model has none.</summary>
+    /// <exception cref="InvalidDataException">current.json is malformed or names a version that cannot be a folder name.</exception>
+    public async Task<(CurrentModelDocument Document, ETag ETag)?> ReadCurrentAsync(string model, CancellationToken cancellationToken)
+    {
+        var name = $"{containers.Models.Name}/{ModelBlobs.Current(model)}";
+        try
+        {
+            var content = await containers.Models.GetBlobClient(ModelBlobs.Current(model)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var document = CurrentModelDocument.Parse(content.Value.Content.ToMemory().Span, name);
+            // The version becomes a blob path segment.
+            return ModelVersionNames.Problem(document.Version) is null
+                ? (document, content.Value.Details.ETag)
+                : throw new InvalidDataException($"{name} has no valid 'version' string.");
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The ETag of current.json without downloading it, or null when it does not exist.</summary>
+    public async Task<ETag?> CurrentETagAsync(string model, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await containers.Models.GetBlobClient(ModelBlobs.Current(model)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Headline numbers from the version's <c>metrics.json</c>, or null when it is missing or unreadable.</summary>
+    public async Task<HeadlineMetrics?> ReadMetricsAsync(string model, string version, CancellationToken cancellationToken)
+    {
+        var blob = containers.Models.GetBlobClient(ModelBlobs.VersionPrefix(model, version) + ModelPackage.MetricsFile);
+        try
+        {
+            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(content.Value.Content.ToMemory());
+            return HeadlineMetrics.From(document.RootElement);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The URI of a blob in container <c>models</c> (for links such as the model card).</summary>
+    public Uri BlobUri(string blobName) => containers.Models.GetBlobClient(blobName).Uri;
+}
