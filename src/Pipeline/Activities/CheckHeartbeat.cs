@@ -30,7 +30,7 @@ public sealed class CheckHeartbeat(PipelineStorage storage, ILogger<CheckHeartbe
 
         try
         {
-            return JsonSerializer.Deserialize<T>(found.Text, PipelineJson.Options);
+            return JsonSerializer.Deserialize<T>(found.Text, WireJson.Options);
         }
         catch (JsonException e)
         {

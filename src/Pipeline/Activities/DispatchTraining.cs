@@ -27,7 +27,7 @@ public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<Pipel
     public async Task<string> SendAsync(TrainingJobRequested request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var message = new ServiceBusMessage(JsonSerializer.SerializeToUtf8Bytes(request, PipelineJson.Options))
+        var message = new ServiceBusMessage(JsonSerializer.SerializeToUtf8Bytes(request, WireJson.Options))
         {
             MessageId = request.MessageId,
             ContentType = BlobJson.JsonContentType,

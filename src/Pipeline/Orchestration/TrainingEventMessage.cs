@@ -28,7 +28,7 @@ public static class TrainingEventMessage
 
         try
         {
-            finished = JsonSerializer.Deserialize<TrainingFinished>(text, PipelineJson.Options);
+            finished = JsonSerializer.Deserialize<TrainingFinished>(text, WireJson.Options);
         }
         catch (JsonException e)
         {
@@ -47,5 +47,5 @@ public static class TrainingEventMessage
     }
 
     /// <summary>The JSON a runner puts on the queue.</summary>
-    public static string Serialize(TrainingFinished finished) => JsonSerializer.Serialize(finished, PipelineJson.Options);
+    public static string Serialize(TrainingFinished finished) => JsonSerializer.Serialize(finished, WireJson.Options);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Storage;
 
@@ -18,7 +19,7 @@ public static class BlobJson
             cancellationToken);
 
     public static Task UploadJsonAsync<T>(this BlobClient blob, T value, CancellationToken cancellationToken = default) =>
-        blob.UploadTextAsync(JsonSerializer.Serialize(value, PipelineJson.Options), JsonContentType, cancellationToken);
+        blob.UploadTextAsync(JsonSerializer.Serialize(value, WireJson.Options), JsonContentType, cancellationToken);
 
     /// <summary>The blob's text and ETag, or <c>null</c> when it does not exist.</summary>
     public static async Task<(string Text, ETag ETag)?> DownloadTextOrNullAsync(this BlobClient blob, CancellationToken cancellationToken = default)

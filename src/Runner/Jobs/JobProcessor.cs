@@ -132,7 +132,7 @@ internal sealed class JobProcessor(
 
     private static TrainingJobRequested Parse(BinaryData body)
     {
-        var job = body.ToObjectFromJson<TrainingJobRequested>(RunnerJson.Options);
+        var job = body.ToObjectFromJson<TrainingJobRequested>(WireJson.Options);
         if (job is null || string.IsNullOrWhiteSpace(job.JobId) || job.Training is null || string.IsNullOrWhiteSpace(job.BaseModel))
         {
             throw new JsonException("The message is not a TrainingJobRequested: jobId, baseModel and training are required.");

@@ -20,7 +20,7 @@ internal sealed class TrainingEventPublisher(QueueServiceClient queues, IOptions
     {
         ArgumentNullException.ThrowIfNull(finished);
         var queue = await QueueAsync(cancellationToken);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(finished, RunnerJson.Options), cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(finished, WireJson.Options), cancellationToken);
         RunnerLog.EventSent(logger, finished.JobId, finished.Attempt, finished.Outcome, queue.Name);
     }
 

@@ -47,7 +47,7 @@ internal sealed class BlobCheckpointMirror(JobStorage storage, ILogger<BlobCheck
         }
 
         var pointer = new CheckpointPointer(folder, checkpoint.Step, DateTimeOffset.UtcNow);
-        container.GetBlobClient(prefix + PointerName).Upload(BinaryData.FromObjectAsJson(pointer, RunnerJson.Options), overwrite: true);
+        container.GetBlobClient(prefix + PointerName).Upload(BinaryData.FromObjectAsJson(pointer, WireJson.Options), overwrite: true);
         foreach (var blob in container.GetBlobs(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
             if (blob.Name != prefix + PointerName && !blob.Name.StartsWith($"{prefix}{folder}/", StringComparison.Ordinal))

@@ -1,4 +1,3 @@
-using Platform.Shared.Storage;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -6,6 +5,8 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Platform.Runner.Hosting;
 using Platform.Runner.Messaging;
+using Platform.Shared.Jobs;
+using Platform.Shared.Storage;
 
 namespace Platform.Runner.Storage;
 
@@ -20,7 +21,7 @@ internal sealed class JobStorage(BlobServiceClient blobs, IOptions<StorageSettin
         try
         {
             var content = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToObjectFromJson<T>(RunnerJson.Options);
+            return content.Value.Content.ToObjectFromJson<T>(WireJson.Options);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -77,5 +78,5 @@ internal sealed class JobStorage(BlobServiceClient blobs, IOptions<StorageSettin
 
     private static BlobUploadOptions JsonUpload => new() { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
 
-    private static BinaryData Json<T>(T value) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, RunnerJson.Options));
+    private static BinaryData Json<T>(T value) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, WireJson.Options));
 }

@@ -86,7 +86,7 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
         await environment.Jobs.GetBlobClient(JobBlobs.Split(JobId, split)).UploadAsync(buffer, overwrite: true);
     }
 
-    public async Task SendAsync(TrainingJobRequested job) => await SendAsync(JsonSerializer.Serialize(job, RunnerJson.Options), job.MessageId);
+    public async Task SendAsync(TrainingJobRequested job) => await SendAsync(JsonSerializer.Serialize(job, WireJson.Options), job.MessageId);
 
     public async Task SendAsync(string body, string? messageId = null)
     {
@@ -104,7 +104,7 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
             if (await events.ExistsAsync() && (await events.ReceiveMessageAsync()).Value is { } message)
             {
                 await events.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                return message.Body.ToObjectFromJson<TrainingFinished>(RunnerJson.Options)!;
+                return message.Body.ToObjectFromJson<TrainingFinished>(WireJson.Options)!;
             }
 
             await Task.Delay(200);
@@ -157,7 +157,7 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
     }
 
     public async Task PutBlobAsync<T>(string name, T value) =>
-        await environment.Jobs.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, RunnerJson.Options)), overwrite: true);
+        await environment.Jobs.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, WireJson.Options)), overwrite: true);
 
     public async ValueTask DisposeAsync()
     {
@@ -175,6 +175,6 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
         where T : class
     {
         var blob = environment.Jobs.GetBlobClient(name);
-        return await blob.ExistsAsync() ? (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<T>(RunnerJson.Options) : null;
+        return await blob.ExistsAsync() ? (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<T>(WireJson.Options) : null;
     }
 }

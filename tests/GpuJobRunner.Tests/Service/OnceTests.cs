@@ -22,7 +22,7 @@ public sealed class OnceTests(ServiceEnvironment environment)
         Assert.True(code == 0, error);
         var finished = await scenario.NextEventAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(2, finished.Attempt);
-        Assert.Equal(3, (await scenario.PeekAsync())!.Body.ToObjectFromJson<TrainingJobRequested>(RunnerJson.Options)!.Attempt);
+        Assert.Equal(3, (await scenario.PeekAsync())!.Body.ToObjectFromJson<TrainingJobRequested>(WireJson.Options)!.Attempt);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class PipelineFixture : IAsyncLifetime
                 await receiver.CompleteMessageAsync(message);
                 if (message.MessageId == messageId)
                 {
-                    return JsonSerializer.Deserialize<TrainingJobRequested>(message.Body.ToString(), PipelineJson.Options);
+                    return JsonSerializer.Deserialize<TrainingJobRequested>(message.Body.ToString(), WireJson.Options);
                 }
             }
         }

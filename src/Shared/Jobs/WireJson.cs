@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Platform.Pipeline.Storage;
+namespace Platform.Shared.Jobs;
 
-/// <summary>JSON of messages and blobs the pipeline exchanges with the runner and the handlers: camelCase, enums as names (numbers are read too).</summary>
-public static class PipelineJson
+/// <summary>
+/// The one JSON shape of the wire records the orchestration and the runner exchange (messages, status.json, result.json,
+/// checkpoint pointers): camelCase, case-insensitive reading, enums as names (numbers are read too), nulls omitted.
+/// </summary>
+public static class WireJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
