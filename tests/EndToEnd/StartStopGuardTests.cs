@@ -29,8 +29,8 @@ public sealed class StartStopGuardTests : IAsyncLifetime
     [Fact]
     public async Task StopBeforeStart_IsHarmlessAndCancelsTheStart()
     {
-        // What the guard is for: the provider itself fails this way.
-        await Assert.ThrowsAnyAsync<Exception>(() => _service.StopAsync());
+        // Not shown here: stopping the provider itself before it started. Its NullReferenceException also escapes into an
+        // async void callback, which ends the test process some time later (it did, in about half of the runs).
         var guard = new StartStopGuard(_service);
 
         await guard.StopAsync();
