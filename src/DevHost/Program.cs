@@ -1,8 +1,9 @@
 using Platform.DevHost;
 using Platform.DevHost.Demo;
 
-await using var app = DevHostApplication.Build(args);
-if (DemoRun.Requested(args, out var csv))
+var demo = DemoRun.Requested(args, out var csv);
+await using var app = DevHostApplication.Build(args, demo ? DemoRun.Settings : null);
+if (demo)
 {
     return await DemoRun.RunAsync(app, csv);
 }
