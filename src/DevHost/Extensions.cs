@@ -7,7 +7,7 @@ using Platform.DevHost.Functions;
 using Platform.DevHost.Hosting;
 using Platform.DevHost.Watchers;
 using Platform.Functions;
-using Platform.Pipeline;
+using Platform.Shared.Configuration;
 
 namespace Platform.DevHost;
 
@@ -38,11 +38,12 @@ internal static class Extensions
         // Local stand-ins from here on.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LocalServiceBus>();
-        services.AddOptions<PipelineOptions>().PostConfigure<LocalServiceBus>((pipeline, bus) =>
+        // No Service Bus configured: DevHost's own broker.
+        services.AddOptions<ServiceBusSettings>().PostConfigure<LocalServiceBus>((serviceBus, bus) =>
         {
-            if (string.IsNullOrWhiteSpace(pipeline.ServiceBusConnectionString) && string.IsNullOrWhiteSpace(pipeline.ServiceBusFullyQualifiedNamespace))
+            if (!serviceBus.IsConfigured)
             {
-                pipeline.ServiceBusConnectionString = bus.ConnectionString;
+                serviceBus.ConnectionString = bus.ConnectionString;
             }
         });
 

@@ -1,8 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
-using Azure.Messaging.ServiceBus;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,6 +6,7 @@ using Platform.Runner.Hosting;
 using Platform.Runner.Jobs;
 using Platform.Runner.Messaging;
 using Platform.Runner.Storage;
+using Platform.Shared.Configuration;
 
 namespace Platform.Runner;
 
@@ -26,36 +23,19 @@ public static class RunnerExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<ServiceBusSettings>().BindConfiguration(ServiceBusSettings.Section)
-            .Validate(s => s.IsConfigured, "Set ServiceBus:ConnectionString or ServiceBus:FullyQualifiedNamespace.")
+            .Validate(s => s.IsConfigured, ServiceBusSettings.NotConfigured)
             .ValidateOnStart();
         services.AddOptions<StorageSettings>().BindConfiguration(StorageSettings.Section)
-            .Validate(s => s.IsConfigured, "Set Storage:ConnectionString, or both Storage:BlobServiceUri and Storage:QueueServiceUri.")
+            .Validate(s => s.IsConfigured, StorageSettings.NotConfigured)
             .ValidateOnStart();
         services.AddOptions<RunnerSettings>().BindConfiguration(RunnerSettings.Section)
             .Validate(s => s.Device is "auto" or "cpu" or "cuda", "Runner:Device must be auto, cpu or cuda.")
             .ValidateOnStart();
 
-        services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
-        services.AddSingleton(sp =>
-        {
-            var s = sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value;
-            return string.IsNullOrWhiteSpace(s.ConnectionString)
-                ? new ServiceBusClient(s.FullyQualifiedNamespace, sp.GetRequiredService<TokenCredential>())
-                : new ServiceBusClient(s.ConnectionString);
-        });
-        services.AddSingleton(sp =>
-        {
-            var s = sp.GetRequiredService<IOptions<StorageSettings>>().Value;
-            return s.HasConnectionString ? new BlobServiceClient(s.ConnectionString) : new BlobServiceClient(s.BlobServiceUri, sp.GetRequiredService<TokenCredential>());
-        });
-        services.AddSingleton(sp =>
-        {
-            var s = sp.GetRequiredService<IOptions<StorageSettings>>().Value;
-            var options = new QueueClientOptions { MessageEncoding = s.EventsMessageEncoding };
-            return s.HasConnectionString
-                ? new QueueServiceClient(s.ConnectionString, options)
-                : new QueueServiceClient(s.QueueServiceUri, sp.GetRequiredService<TokenCredential>(), options);
-        });
+        services.AddSingleton(_ => AzureClients.Credential());
+        services.AddSingleton(sp => AzureClients.ServiceBus(sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.AddSingleton(sp => AzureClients.Blobs(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.AddSingleton(sp => AzureClients.Queues(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
 
         services.AddSingleton<JobStorage>();
         services.AddSingleton<SplitsLoader>();

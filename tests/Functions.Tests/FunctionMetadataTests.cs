@@ -62,8 +62,8 @@ public sealed class FunctionMetadataTests
     public void Metadata_DatasetUploaded_IsAnEventGridBlobTriggerOnDatasets()
     {
         var trigger = Binding("DatasetUploaded", "blobTrigger");
-        // The host resolves the setting (deployed as Pipeline__DatasetsContainer=datasets); no connection name, so AzureWebJobsStorage.
-        Assert.Equal("%Pipeline:DatasetsContainer%/{name}", trigger.GetProperty("path").GetString());
+        // The host resolves the setting (deployed as Storage__DatasetsContainer=datasets); no connection name, so AzureWebJobsStorage.
+        Assert.Equal("%Storage:DatasetsContainer%/{name}", trigger.GetProperty("path").GetString());
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         Assert.False(trigger.TryGetProperty("connection", out _));
     }
@@ -72,7 +72,7 @@ public sealed class FunctionMetadataTests
     public void Metadata_TrainingEvents_ListensOnTheTrainingEventsQueue()
     {
         var trigger = Binding("TrainingEvents", "queueTrigger");
-        Assert.Equal("%Pipeline:TrainingEventsQueue%", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("%Storage:EventsQueue%", trigger.GetProperty("queueName").GetString());
     }
 
     private static JsonElement Binding(string function, string type) =>

@@ -99,13 +99,13 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
         var settings = AppSettings();
         var named = Directory.EnumerateFiles(RepoPaths.Combine("src", "Functions"), "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "public const string \\w+ = \"(Pipeline:\\w+)\";"))
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "public const string \\w+ = \"(Storage:\\w+)\";"))
             .Select(match => match.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(["Pipeline__DatasetsContainer", "Pipeline__TrainingEventsQueue"], named.Order());
-        Assert.Equal("datasets", settings["Pipeline__DatasetsContainer"]);
-        Assert.Equal("training-events", settings["Pipeline__TrainingEventsQueue"]);
+        Assert.Equal(["Storage__DatasetsContainer", "Storage__EventsQueue"], named.Order());
+        Assert.Equal("datasets", settings["Storage__DatasetsContainer"]);
+        Assert.Equal("training-events", settings["Storage__EventsQueue"]);
     }
 
     [Fact]
@@ -149,9 +149,11 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
             "AzureWebJobsStorage__tableServiceUri",
             "APPLICATIONINSIGHTS_CONNECTION_STRING",
             "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+            // Read by Azure.Identity's DefaultAzureCredential (Shared AzureClients): the user-assigned identity to use.
+            "AZURE_CLIENT_ID",
         ];
         var hostJson = File.ReadAllText(RepoPaths.Combine("src", "Functions", "host.json"));
-        var workerSources = new[] { "Functions", "Pipeline" }
+        var workerSources = new[] { "Functions", "Pipeline", "Shared" }
             .SelectMany(project => Directory.EnumerateFiles(RepoPaths.Combine("src", project), "*.cs", SearchOption.AllDirectories))
             .Select(File.ReadAllText)
             .ToList();
@@ -164,11 +166,16 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
         Assert.DoesNotContain("Storage__ConnectionString", settings.Keys);
         foreach (var name in settings.Keys)
         {
-            // Worker configuration reads a key such as Storage:BlobServiceUri, case-insensitively.
+            // Worker configuration reads a key such as Storage:BlobServiceUri, case-insensitively: named as a string, or a
+            // property of a settings class bound to that section (const string Section = "Storage").
             var key = $"\"{name.Replace("__", ":", StringComparison.Ordinal)}\"";
+            var parts = name.Split("__");
             var read = hostSettings.Contains(name)
                 || hostJson.Contains($"%{name}%", StringComparison.Ordinal)
-                || workerSources.Any(source => source.Contains(key, StringComparison.OrdinalIgnoreCase));
+                || workerSources.Any(source => source.Contains(key, StringComparison.OrdinalIgnoreCase))
+                || (parts.Length == 2 && workerSources.Any(source =>
+                    source.Contains($"const string Section = \"{parts[0]}\";", StringComparison.Ordinal)
+                    && System.Text.RegularExpressions.Regex.IsMatch(source, $@"public \S+ {parts[1]} {{ get; set; }}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)));
             Assert.True(read, $"App setting {name} is read by neither the Functions host nor the worker; remove it or name its reader here.");
         }
     }

@@ -80,10 +80,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // credential/clientId per connection: no extension reads a "Storage" or "ServiceBus" section.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'DurableTaskHubName', value: 'finetuning' }
-        // The trigger attributes name these as %Pipeline:DatasetsContainer% and %Pipeline:TrainingEventsQueue%:
-        // the host resolves them here, and the platform's clients read the same keys, so both watch one container and queue.
-        { name: 'Pipeline__DatasetsContainer', value: 'datasets' }
-        { name: 'Pipeline__TrainingEventsQueue', value: 'training-events' }
+        // The trigger attributes name these as %Storage:DatasetsContainer% and %Storage:EventsQueue%:
+        // the host resolves them here, and the platform's clients (Functions app, runner, DevHost) read the same Storage:* keys.
+        { name: 'Storage__DatasetsContainer', value: 'datasets' }
+        { name: 'Storage__EventsQueue', value: 'training-events' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         // Application Insights accepts only Entra ID-authenticated telemetry (local auth is off).
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;
-using Platform.Pipeline;
+using Platform.Shared.Configuration;
 
 namespace Platform.DevHost.Durable;
 
@@ -23,7 +23,7 @@ public sealed partial class DurableSidecar(string address, IServiceProvider serv
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<DurableBackendOptions>>().Value;
-        var connectionString = services.GetRequiredService<IOptions<PipelineOptions>>().Value.StorageConnectionString;
+        var connectionString = services.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(

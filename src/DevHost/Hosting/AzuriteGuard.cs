@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
-using Platform.Pipeline;
+using Platform.Shared.Configuration;
 
 namespace Platform.DevHost.Hosting;
 
@@ -10,11 +10,11 @@ namespace Platform.DevHost.Hosting;
 /// tables the Durable backend keeps its history in), starts
 /// <c>scripts/azurite.sh start</c> (found by walking up to <c>Platform.sln</c>) and waits for it.
 /// </summary>
-public sealed partial class AzuriteGuard(IOptions<PipelineOptions> pipeline, IOptions<DevHostOptions> options, ILogger<AzuriteGuard> logger) : IHostedService
+public sealed partial class AzuriteGuard(IOptions<StorageSettings> storage, IOptions<DevHostOptions> options, ILogger<AzuriteGuard> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!IsDevelopmentStorage(pipeline.Value.StorageConnectionString) || await ReachableAsync(cancellationToken))
+        if (!IsDevelopmentStorage(storage.Value.ConnectionString) || await ReachableAsync(cancellationToken))
         {
             return;
         }

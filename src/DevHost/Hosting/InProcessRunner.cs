@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Platform.Pipeline;
+using Platform.Shared.Configuration;
 using Platform.Runner.Hosting;
 
 namespace Platform.DevHost.Hosting;
@@ -9,25 +9,27 @@ namespace Platform.DevHost.Hosting;
 /// this process against the same Storage and Service Bus; stopped with DevHost as SIGTERM would stop it.
 /// </summary>
 public sealed partial class InProcessRunner(
-    IConfiguration configuration, IOptions<PipelineOptions> pipeline, ILogger<InProcessRunner> logger) : BackgroundService
+    IConfiguration configuration, IOptions<StorageSettings> storage, IOptions<ServiceBusSettings> serviceBus, ILogger<InProcessRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Yield so host start-up is not held while the runner builds its container.
         await Task.Yield();
-        var options = pipeline.Value;
-        // Only the Runner section of DevHost's configuration travels (device, work folder, timers), then the endpoints and
-        // names the orchestration uses, so both sides agree whatever Storage:*, ServiceBus:* or Pipeline:* say.
+        // Only the Runner section of DevHost's configuration travels (device, work folder, timers), then the Storage and
+        // ServiceBus settings as DevHost resolved them (Azurite by default, its own broker), so both sides agree.
+        var s = storage.Value;
+        var b = serviceBus.Value;
         var settings = new Dictionary<string, string?>(configuration.GetSection("Runner").AsEnumerable().Where(pair => pair.Value is not null))
         {
-            ["ServiceBus:ConnectionString"] = options.ServiceBusConnectionString,
-            ["ServiceBus:FullyQualifiedNamespace"] = options.ServiceBusFullyQualifiedNamespace,
-            ["ServiceBus:QueueName"] = options.TrainingJobsQueue,
-            ["Storage:ConnectionString"] = options.StorageConnectionString,
-            ["Storage:BlobServiceUri"] = options.BlobServiceUri?.ToString(),
-            ["Storage:QueueServiceUri"] = options.QueueServiceUri?.ToString(),
-            ["Storage:JobsContainer"] = options.JobsContainer,
-            ["Storage:EventsQueue"] = options.TrainingEventsQueue,
+            ["ServiceBus:ConnectionString"] = b.ConnectionString,
+            ["ServiceBus:FullyQualifiedNamespace"] = b.FullyQualifiedNamespace,
+            ["ServiceBus:QueueName"] = b.QueueName,
+            ["Storage:ConnectionString"] = s.ConnectionString,
+            ["Storage:BlobServiceUri"] = s.BlobServiceUri?.ToString(),
+            ["Storage:QueueServiceUri"] = s.QueueServiceUri?.ToString(),
+            ["Storage:JobsContainer"] = s.JobsContainer,
+            ["Storage:BaseModelsContainer"] = s.BaseModelsContainer,
+            ["Storage:EventsQueue"] = s.EventsQueue,
         };
         using var host = RunnerHost.Build(once: false, builder =>
         {

@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Storage;
+using Platform.Shared.Configuration;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Activities;
@@ -12,7 +13,7 @@ namespace Platform.Pipeline.Activities;
 /// Sends <c>TrainingJobRequested</c> to the Service Bus queue with MessageId <c>{jobId}-{attempt}</c>;
 /// the queue's duplicate detection drops a re-sent message, so a re-run is safe.
 /// </summary>
-public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<PipelineOptions> options, ILogger<DispatchTraining> logger)
+public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<ServiceBusSettings> options, ILogger<DispatchTraining> logger)
     : TaskActivity<DispatchTrainingInput, string>
 {
     public const string MessageSubject = "TrainingJobRequested";
@@ -35,7 +36,7 @@ public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<Pipel
             CorrelationId = request.JobId,
             ApplicationProperties = { ["jobId"] = request.JobId, ["attempt"] = request.Attempt },
         };
-        await using var sender = serviceBus.CreateSender(options.Value.TrainingJobsQueue);
+        await using var sender = serviceBus.CreateSender(options.Value.QueueName);
         await sender.SendMessageAsync(message, cancellationToken);
         logger.LogInformation("Job {JobId}: dispatched attempt {Attempt} as message {MessageId}", request.JobId, request.Attempt, request.MessageId);
         return request.MessageId;

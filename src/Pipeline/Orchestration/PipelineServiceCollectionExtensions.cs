@@ -1,3 +1,4 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,7 @@ using Platform.Pipeline.Activities;
 using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Handlers.Jobs;
 using Platform.Pipeline.Storage;
+using Platform.Shared.Configuration;
 
 namespace Platform.Pipeline.Orchestration;
 
@@ -20,37 +22,19 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.Watchdog.MaxAttempts >= 1, "Pipeline:Watchdog:MaxAttempts must be at least 1.")
             .Validate(o => o.Watchdog.CheckInterval > TimeSpan.Zero, "Pipeline:Watchdog:CheckInterval must be positive.")
             .Validate(o => o.EvaluationMaxExamples >= 1, "Pipeline:EvaluationMaxExamples must be at least 1.")
-            .PostConfigure(o => ApplySharedKeys(o, configuration))
             .ValidateOnStart();
+        // The shared vocabulary, as the runner reads it; with no account configured, the pipeline talks to Azurite.
+        services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.Section))
+            .PostConfigure(s => s.ConnectionString = s.IsConfigured ? s.ConnectionString : "UseDevelopmentStorage=true");
+        // Checked when the first dispatch builds the client (it names the keys), so an app that only serves still starts.
+        services.AddOptions<ServiceBusSettings>().Bind(configuration.GetSection(ServiceBusSettings.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, JobDefaultsValidator>());
-        services.TryAddSingleton(sp => StorageClientFactory.CreateBlobServiceClient(Options(sp)));
-        services.TryAddSingleton(sp => StorageClientFactory.CreateQueueServiceClient(Options(sp)));
-        services.TryAddSingleton(sp => StorageClientFactory.CreateServiceBusClient(Options(sp)));
+        services.TryAddSingleton(_ => AzureClients.Credential());
+        services.TryAddSingleton(sp => AzureClients.Blobs(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(sp => AzureClients.Queues(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(sp => AzureClients.ServiceBus(sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
         services.TryAddSingleton<PipelineStorage>();
         services.TryAddSingleton<CurrentModelStore>();
         return services;
     }
-
-    /// <summary>
-    /// The Functions triggers, the runner and the pipeline share one set of keys (<c>Storage:*</c>,
-    /// <c>ServiceBus:*</c>, <c>AZURE_CLIENT_ID</c>); <c>Pipeline:*</c> values win where both are set. With
-    /// nothing configured the pipeline talks to Azurite.
-    /// </summary>
-    private static void ApplySharedKeys(PipelineOptions options, IConfiguration configuration)
-    {
-        options.StorageConnectionString ??= configuration["Storage:ConnectionString"];
-        options.BlobServiceUri ??= AsUri(configuration["Storage:BlobServiceUri"]);
-        options.QueueServiceUri ??= AsUri(configuration["Storage:QueueServiceUri"]);
-        options.ServiceBusConnectionString ??= configuration["ServiceBus:ConnectionString"];
-        options.ServiceBusFullyQualifiedNamespace ??= configuration["ServiceBus:FullyQualifiedNamespace"];
-        options.ManagedIdentityClientId ??= configuration["AZURE_CLIENT_ID"];
-        if (string.IsNullOrWhiteSpace(options.StorageConnectionString) && options.BlobServiceUri is null)
-        {
-            options.StorageConnectionString = "UseDevelopmentStorage=true";
-        }
-    }
-
-    private static Uri? AsUri(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
-
-    private static PipelineOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<PipelineOptions>>().Value;
 }

@@ -1,13 +1,14 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
+using Platform.Shared.Configuration;
 
 namespace Platform.Pipeline.Storage;
 
 /// <summary>The containers and the event queue the pipeline uses, created on first use.</summary>
-public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient queues, IOptions<PipelineOptions> options)
+public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient queues, IOptions<StorageSettings> options)
 {
-    private readonly PipelineOptions _options = options.Value;
+    private readonly StorageSettings _options = options.Value;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
 
@@ -19,7 +20,7 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
 
     public BlobContainerClient BaseModels => blobs.GetBlobContainerClient(_options.BaseModelsContainer);
 
-    public QueueClient TrainingEvents => queues.GetQueueClient(_options.TrainingEventsQueue);
+    public QueueClient TrainingEvents => queues.GetQueueClient(_options.EventsQueue);
 
     /// <summary>Creates the jobs and models containers and the event queue if missing (datasets belong to the uploader).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

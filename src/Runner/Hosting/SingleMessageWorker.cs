@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Runner.Jobs;
 using Platform.Runner.Messaging;
+using Platform.Shared.Configuration;
 
 namespace Platform.Runner.Hosting;
 

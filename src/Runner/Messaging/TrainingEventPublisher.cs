@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Runner.Hosting;
+using Platform.Shared.Configuration;
 using Platform.Shared.Jobs;
 
 namespace Platform.Runner.Messaging;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Modeling.BaseModels;
 using Platform.Runner.Hosting;
+using Platform.Shared.Configuration;
 using Platform.Shared.Jobs;
 using Platform.Shared.Storage;
 

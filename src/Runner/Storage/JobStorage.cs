@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Platform.Runner.Hosting;
 using Platform.Runner.Messaging;
+using Platform.Shared.Configuration;
 using Platform.Shared.Jobs;
 using Platform.Shared.Storage;
 

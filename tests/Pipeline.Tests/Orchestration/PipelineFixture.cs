@@ -55,12 +55,12 @@ public sealed class PipelineFixture : IAsyncLifetime
         _bus = ServiceBusEmulatorHost.Start(ConfigLoader.Parse(BrokerConfig, port: 0));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Pipeline:StorageConnectionString"] = "UseDevelopmentStorage=true",
-            ["Pipeline:ServiceBusConnectionString"] = _bus.ConnectionString,
-            ["Pipeline:DatasetsContainer"] = $"datasets-{_suffix}",
-            ["Pipeline:JobsContainer"] = $"jobs-{_suffix}",
-            ["Pipeline:ModelsContainer"] = $"models-{_suffix}",
-            ["Pipeline:TrainingEventsQueue"] = $"training-events-{_suffix}",
+            ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            ["ServiceBus:ConnectionString"] = _bus.ConnectionString,
+            ["Storage:DatasetsContainer"] = $"datasets-{_suffix}",
+            ["Storage:JobsContainer"] = $"jobs-{_suffix}",
+            ["Storage:ModelsContainer"] = $"models-{_suffix}",
+            ["Storage:EventsQueue"] = $"training-events-{_suffix}",
             ["Pipeline:EvaluationMaxExamples"] = "50",
             ["Pipeline:Watchdog:CheckInterval"] = "00:10:00",
         }).Build();
@@ -136,7 +136,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>Receives (and completes) dispatch messages until one with <paramref name="messageId"/> arrives or time runs out.</summary>
     public async Task<TrainingJobRequested?> ReceiveDispatchAsync(string messageId, TimeSpan timeout)
     {
-        await using var receiver = ServiceBus.CreateReceiver(Options.TrainingJobsQueue);
+        await using var receiver = ServiceBus.CreateReceiver(Platform.Shared.Jobs.StorageNames.TrainingJobsQueue);
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
