@@ -21,6 +21,7 @@ internal sealed class JobStatusReporter : IAsyncDisposable
     private readonly Lock _gate = new();
     private Task _loop = Task.CompletedTask;
     private JobStatusDocument _current;
+    private bool _finished;
 
     private JobStatusReporter(JobStorage storage, JobStatusDocument initial, ILogger logger)
     {
@@ -113,10 +114,19 @@ internal sealed class JobStatusReporter : IAsyncDisposable
     }
 
     /// <summary>Stops the heartbeat and writes the final document.</summary>
+    /// <remarks>
+    /// From here on the document is final: a report the training thread makes later (it may still be winding down after a
+    /// cancel or a stop) changes nothing, and any write still queued writes this document, so the last word is this one.
+    /// </remarks>
     public async Task FinishAsync(string phase, double? percent, string? error, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            _current = _current with { Phase = phase, Percent = percent ?? _current.Percent, Error = error, EtaSeconds = null };
+            _finished = true;
+        }
+
         await StopAsync();
-        Update(s => s with { Phase = phase, Percent = percent ?? s.Percent, Error = error, EtaSeconds = null });
         await WriteAsync(cancellationToken);
     }
 
@@ -142,6 +152,11 @@ internal sealed class JobStatusReporter : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_finished)
+            {
+                return false;
+            }
+
             var before = _current.Phase;
             _current = change(_current);
             return !string.Equals(before, _current.Phase, StringComparison.Ordinal);
