@@ -36,7 +36,7 @@ public static class DurableFunctionTasks
     {
         public Type InputType { get; } = FunctionCatalog.OrchestrationInputType(function) ?? typeof(object);
 
-        public Type OutputType { get; } = FunctionCatalog.ResultType(function.Method) ?? typeof(object);
+        public Type OutputType { get; } = function.ResultType ?? typeof(object);
 
         public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) =>
             FunctionInvoker.InvokeStaticAsync(function, new InvocationInputs(context, CancellationToken.None)
@@ -50,7 +50,7 @@ public static class DurableFunctionTasks
     {
         public Type InputType { get; } = function.TriggerParameter.ParameterType;
 
-        public Type OutputType { get; } = FunctionCatalog.ResultType(function.Method) ?? typeof(object);
+        public Type OutputType { get; } = function.ResultType ?? typeof(object);
 
         public Task<object?> RunAsync(TaskActivityContext context, object? input) =>
             invoker.InvokeAsync(function, new InvocationInputs(input, CancellationToken.None)

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 
 namespace Platform.DevHost.Functions;
 
@@ -56,10 +55,10 @@ public sealed class FunctionCatalog
     /// <summary>The functions whose trigger is <typeparamref name="T"/>.</summary>
     public IEnumerable<FunctionDescriptor> WithTrigger<T>() where T : Attribute => Functions.Where(f => f.Trigger is T);
 
-    /// <summary>The one function with trigger <typeparamref name="T"/> whose attribute matches <paramref name="match"/>.</summary>
-    public FunctionDescriptor Single<T>(Func<T, bool> match) where T : Attribute
+    /// <summary>The one function with trigger <typeparamref name="T"/>.</summary>
+    public FunctionDescriptor Single<T>() where T : Attribute
     {
-        var found = WithTrigger<T>().Where(f => match(f.TriggerAs<T>()!)).ToList();
+        var found = WithTrigger<T>().ToList();
         return found.Count == 1
             ? found[0]
             : throw new InvalidOperationException($"Expected one {typeof(T).Name.Replace("Attribute", "", StringComparison.Ordinal)} function for this, found {found.Count}.");
@@ -84,6 +83,4 @@ public sealed class FunctionCatalog
             ? returns.GetGenericArguments()[0]
             : returns == typeof(Task) || returns == typeof(ValueTask) || returns == typeof(void) ? null : returns;
     }
-
-    internal static bool IsOrchestrationContext(Type type) => typeof(TaskOrchestrationContext).IsAssignableFrom(type);
 }

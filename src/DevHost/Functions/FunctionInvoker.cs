@@ -51,7 +51,7 @@ public sealed class FunctionInvoker(IServiceProvider services)
             case Task task:
                 // No ConfigureAwait(false): an orchestrator must resume on the orchestration's own context, or its completion is never seen.
                 await task;
-                return FunctionCatalog.ResultType(function.Method) is null ? null : task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
+                return function.ResultType is null ? null : task.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(task);
             case ValueTask valueTask:
                 await valueTask;
                 return null;

@@ -35,7 +35,7 @@ public sealed partial class DatasetWatcher(
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WatermarkEvery = TimeSpan.FromSeconds(30);
     private readonly Dictionary<string, ETag> _seen = new(StringComparer.Ordinal);
-    private readonly FunctionDescriptor _trigger = catalog.Single<BlobTriggerAttribute>(_ => true);
+    private readonly FunctionDescriptor _trigger = catalog.Single<BlobTriggerAttribute>();
     private BlobContainerClient? _container;
 
     /// <summary>The container named by the trigger's path (<c>{container}/{name}</c>), its settings resolved.</summary>

@@ -9,8 +9,6 @@ namespace Platform.Pipeline.Activities;
 /// </summary>
 public sealed record HeartbeatCheck(DateTimeOffset? HeartbeatAt, int? Attempt, TrainingFinished? Finished)
 {
-    public static HeartbeatCheck None { get; } = new(null, null, null);
-
     /// <summary>True when the runner has taken <paramref name="attempt"/> (a heartbeat for it, later than its dispatch).</summary>
     public bool Took(int attempt, DateTimeOffset dispatchedAt) => Attempt == attempt && HeartbeatAt > dispatchedAt;
 }
