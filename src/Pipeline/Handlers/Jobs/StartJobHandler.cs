@@ -1,5 +1,4 @@
 using Azure;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -59,20 +58,12 @@ public sealed partial class StartJobHandler(
 
         // The watchdog, promotion gate and evaluation cap travel in the input: orchestrator code must not read configuration.
         var command = TrainingPipelineInput.Create(jobId, request.Model, request.DatasetBlob, request.BaseModel, request.Training, request.Dataset, pipelineOptions.Value);
-        try
+        if (!await TrainingJobs.ScheduleOnceAsync(client, command, cancellationToken).ConfigureAwait(false)
+            && await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } raced)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainingOrchestrator), command, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A concurrent identical request may have won the race to create the instance: answer with that one.
-            if (await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } raced)
-            {
-                LogExisting(jobId, raced.RuntimeStatus);
-                return HandlerResult.Json(200, raced);
-            }
-
-            throw;
+            // A concurrent identical request won the race to create the instance: answer with that one.
+            LogExisting(jobId, raced.RuntimeStatus);
+            return HandlerResult.Json(200, raced);
         }
 
         PipelineTelemetry.JobsStarted.Add(1);

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -117,19 +116,8 @@ public sealed partial class DatasetUploadHandler(
         var (title, detail) = Summarize(problem);
         var input = TrainingPipelineInput.Create(jobId, listed, blobName, BaseModelResolver.MiniLmL6, new TrainingOptions(), new DatasetOptions(), pipelineOptions.Value)
             with { Rejection = UploadRejection.Create(blobName, problem.StatusCode, title, detail) };
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainingOrchestrator), input, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A redelivered event may have raced this one to create it.
-            if (await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
-            {
-                throw;
-            }
-        }
-
+        // False when a redelivered event raced this one to create it; the job is recorded either way.
+        await TrainingJobs.ScheduleOnceAsync(client, input, cancellationToken).ConfigureAwait(false);
         PipelineTelemetry.UploadsRejected.Add(1, new KeyValuePair<string, object?>("status", problem.StatusCode));
         LogRejected(jobId, blobName, problem.StatusCode, title, detail);
         return answer;
