@@ -77,6 +77,8 @@ public sealed class CliBadInputTests : IDisposable
     [InlineData("--batch-size", "4096", "batchSize must be at most 1024 (got 4096).")]
     [InlineData("--max-length", "1024", "maxLength must be between 8 and 512 (got 1024).")]
     [InlineData("--eval-steps", "-1", "evaluateEverySteps must be 0 (each epoch) or more (got -1).")]
+    [InlineData("--min-rows", "1", "minRows must be at least 2 (got 1).")]
+    [InlineData("--text-column", " ", "textColumn must name a column.")]
     public void Train_OptionOutOfTheApisRange_ExitsWith2NamingTheFlag(string flag, string value, string message)
     {
         var csv = Write("ok.csv", "text,label\na,x\nb,y\n");

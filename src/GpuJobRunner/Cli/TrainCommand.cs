@@ -37,7 +37,7 @@ internal static class TrainCommand
         {
             data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
         };
-        // The flag that sets each training option, to name it next to the rule it broke.
+        // The flag that sets each training and dataset option, to name it next to the rule it broke.
         var flags = new Dictionary<string, Option>(StringComparer.Ordinal)
         {
             [Json(nameof(TrainingOptions.Epochs))] = epochs,
@@ -50,6 +50,9 @@ internal static class TrainCommand
             [Json(nameof(TrainingOptions.GradientAccumulationSteps))] = accumulation,
             [Json(nameof(TrainingOptions.MaxSteps))] = maxSteps,
             [Json(nameof(TrainingOptions.Device))] = device,
+            [Json(nameof(DatasetOptions.TextColumn))] = textColumn,
+            [Json(nameof(DatasetOptions.LabelColumn))] = labelColumn,
+            [Json(nameof(DatasetOptions.MinRows))] = minRows,
         };
         command.SetAction((result, cancellationToken) => Task.FromResult(CommandGuard.Run(() =>
         {
@@ -67,9 +70,17 @@ internal static class TrainCommand
                 MaxSteps = result.GetValue(maxSteps),
                 Device = result.GetValue(device)!,
             };
-            if (TrainingOptionRules.Check(training) is { Count: > 0 } problems)
+            var dataset = new DatasetOptions
             {
-                // The API's rules and messages, before any file is read.
+                TextColumn = result.GetValue(textColumn)!,
+                LabelColumn = result.GetValue(labelColumn)!,
+                MultiLabel = result.GetValue(multiLabel) ? true : null,
+                MinRows = result.GetValue(minRows),
+            };
+            // The API's rules and messages, before any file is read.
+            var problems = TrainingOptionRules.Check(training).Concat(DatasetOptionRules.Check(dataset)).ToList();
+            if (problems.Count > 0)
+            {
                 foreach (var problem in problems)
                 {
                     Console.Error.WriteLine(flags.TryGetValue(problem.Option, out var flag) ? $"error: {flag.Name}: {problem.Message}" : $"error: {problem.Message}");
@@ -83,13 +94,7 @@ internal static class TrainCommand
                 BaseModel = result.GetValue(baseModel)!,
                 CheckpointDirectory = result.GetValue(checkpoint)?.FullName,
                 Training = training,
-                Dataset = new DatasetOptions
-                {
-                    TextColumn = result.GetValue(textColumn)!,
-                    LabelColumn = result.GetValue(labelColumn)!,
-                    MultiLabel = result.GetValue(multiLabel) ? true : null,
-                    MinRows = result.GetValue(minRows),
-                },
+                Dataset = dataset,
                 Split = new SplitOptions(Seed: result.GetValue(seed)),
             };
             return Train(request, cancellationToken);

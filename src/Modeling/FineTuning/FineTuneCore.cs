@@ -13,12 +13,17 @@ namespace Platform.Modeling.FineTuning;
 /// </summary>
 internal static class FineTuneCore
 {
-    public static void ValidateOptions(TrainingOptions training)
+    public static void ValidateOptions(TrainingOptions training, DatasetOptions? dataset = null)
     {
         var problems = TrainingOptionRules.Check(training);
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid training options: " + string.Join(" ", problems.Select(p => p.Message)));
+        }
+
+        if (dataset is not null && DatasetOptionRules.Check(dataset) is { Count: > 0 } datasetProblems)
+        {
+            throw new ArgumentException("Invalid dataset options: " + string.Join(" ", datasetProblems.Select(p => p.Message)));
         }
     }
 

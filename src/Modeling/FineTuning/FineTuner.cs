@@ -14,7 +14,7 @@ public static class FineTuner
     public static FineTuneResult Run(FineTuneRequest request, IProgress<FineTuneProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        FineTuneCore.ValidateOptions(request.Training);
+        FineTuneCore.ValidateOptions(request.Training, request.Dataset);
 
         progress?.Report(new FineTuneProgress("loading"));
         var (baseModel, tokenizer, maxLength) = FineTuneCore.Load(request.BaseModel, request.Training);

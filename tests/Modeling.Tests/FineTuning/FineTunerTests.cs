@@ -101,6 +101,18 @@ public sealed class FineTunerTests : IDisposable
     }
 
     [Fact]
+    public void Run_DatasetOptionTheApiRefuses_ThrowsBeforeReadingAnything()
+    {
+        var error = Assert.Throws<ArgumentException>(() => FineTuner.Run(new FineTuneRequest(Path.Combine(_directory, "absent.csv"), Path.Combine(_directory, "model"))
+        {
+            BaseModel = BaseModelResolver.TinyRandom, Training = Fast, Dataset = new DatasetOptions { MinRows = 1 },
+        }));
+
+        Assert.Contains("minRows must be at least 2 (got 1).", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "model")));
+    }
+
+    [Fact]
     public void Run_RejectedCsv_ThrowsWithTheValidationReport()
     {
         var csv = Path.Combine(_directory, "bad.csv");
