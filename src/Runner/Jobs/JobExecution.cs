@@ -49,7 +49,7 @@ internal sealed class JobExecution(
         };
         RunnerLog.TrainingStarted(logger, job.JobId, job.Attempt, data.Train.Examples.Count, job.BaseModel, DeviceSelector.Resolve(training.Device).type.ToString(), resumedFrom ?? 0);
 
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, status.Superseded);
         FineTuneResult result;
         await using (var watcher = new CancelWatcher(storage, job.JobId, options.CancelPollInterval, cancel, logger))
         {
@@ -59,14 +59,23 @@ internal sealed class JobExecution(
                     () => FineTuner.RunOnSplits(request, new StatusProgress(status), cancel.Token),
                     CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
+            catch (OperationCanceledException) when (status.SupersededBy is not null && !stopping.IsCancellationRequested)
+            {
+                TryDelete(work);
+                status.ThrowIfSuperseded();
+                throw;
+            }
             catch (OperationCanceledException) when (watcher.Requested && !stopping.IsCancellationRequested)
             {
                 return await CancelledAsync(job, status, stopping);
             }
         }
 
+        // The package and the result belong to the attempt that holds the job; a superseded one writes neither.
         await status.PhaseAsync(RunnerPhases.Uploading, 95, stopping);
+        status.ThrowIfSuperseded();
         await storage.UploadDirectoryAsync(packageDirectory, JobBlobs.ModelPrefix(job.JobId), stopping);
+        await status.EnsureCurrentAsync(stopping);
         var finished = new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Succeeded,
             ModelPrefix: JobBlobs.ModelPrefix(job.JobId), ValidationMacroF1: result.Training.BestMacroF1);
         await storage.WriteJsonAsync(JobBlobs.Result(job.JobId), new JobResultDocument(

@@ -56,7 +56,8 @@ internal sealed class JobProcessor(
                 return MessageOutcome.Completed;
             }
 
-            var current = await ReadStatusAsync(job.JobId, stopping);
+            // One that cannot be read holds no attempt: it is rewritten when this attempt starts.
+            var (current, etag) = await storage.ReadJsonWithETagAsync<JobStatusDocument>(JobBlobs.Status(job.JobId), stopping);
             if (current is not null && current.Attempt > job.Attempt)
             {
                 return await DropSupersededAsync(job, JobBlobs.Status(job.JobId), current.Attempt, settler);
@@ -64,7 +65,7 @@ internal sealed class JobProcessor(
 
             // A redelivery of the attempt in status.json keeps the time the attempt was first taken.
             var takenAt = current is { TakenAt: { } taken } && current.Attempt == job.Attempt ? taken : DateTimeOffset.UtcNow;
-            return await TrainAsync(job, takenAt, settler, stopping);
+            return await TrainAsync(job, takenAt, etag, settler, stopping);
         }
         catch (Exception ex) when (ex is OperationCanceledException && stopping.IsCancellationRequested)
         {
@@ -91,26 +92,26 @@ internal sealed class JobProcessor(
         return MessageOutcome.Completed;
     }
 
-    /// <summary>The job's status.json; one that cannot be read holds no attempt (it is rewritten when this attempt starts).</summary>
-    private async Task<JobStatusDocument?> ReadStatusAsync(string jobId, CancellationToken cancellationToken)
+    private async Task<MessageOutcome> TrainAsync(TrainingJobRequested job, DateTimeOffset takenAt, Azure.ETag? read, IMessageSettler settler, CancellationToken stopping)
     {
-        try
+        await using var status = await JobStatusReporter.StartAsync(storage, job, takenAt, read, settings.Value.HeartbeatInterval, logger, stopping);
+        if (status.SupersededBy is not null)
         {
-            return await storage.ReadJsonAsync<JobStatusDocument>(JobBlobs.Status(jobId), cancellationToken);
+            // A newer attempt took the job between the read and the first write (the reporter logged it).
+            await settler.CompleteAsync();
+            return MessageOutcome.Completed;
         }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
-    private async Task<MessageOutcome> TrainAsync(TrainingJobRequested job, DateTimeOffset takenAt, IMessageSettler settler, CancellationToken stopping)
-    {
-        await using var status = await JobStatusReporter.StartAsync(storage, job, takenAt, settings.Value.HeartbeatInterval, logger, stopping);
         try
         {
             var finished = await execution.RunAsync(job, status, stopping);
             await events.PublishAsync(finished, stopping);
+            await settler.CompleteAsync();
+            return MessageOutcome.Completed;
+        }
+        catch (AttemptSupersededException)
+        {
+            // The newer attempt owns the job, its status, package and result; this delivery is done (the reporter logged it).
             await settler.CompleteAsync();
             return MessageOutcome.Completed;
         }

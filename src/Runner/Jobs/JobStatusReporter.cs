@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.Extensions.Logging;
 using Platform.Modeling.Training;
 using Platform.Runner.Storage;
@@ -11,6 +12,12 @@ namespace Platform.Runner.Jobs;
 /// seen before the phase it happened in); progress in between only updates memory, and a background loop writes the
 /// latest snapshot every interval as the liveness beat (so long evaluations still beat). Writes are serialized and each
 /// takes its snapshot when its turn comes, so a slow beat never overwrites a newer phase. A failed write is logged, never fatal.
+/// <para>
+/// Every write is conditional on the version this reporter last wrote (or read when taking the attempt). When another
+/// writer got in between and the document now holds a newer attempt (the watchdog lost this runner's heartbeat and
+/// re-dispatched the job), this attempt is superseded: nothing more is written and <see cref="Superseded"/> is cancelled,
+/// so a slow runner coming back never overwrites the attempt that replaced it.
+/// </para>
 /// </summary>
 internal sealed class JobStatusReporter : IAsyncDisposable
 {
@@ -18,30 +25,42 @@ internal sealed class JobStatusReporter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _superseded = new();
     private readonly Lock _gate = new();
     private Task _loop = Task.CompletedTask;
     private JobStatusDocument _current;
+    private ETag? _etag;
     private bool _finished;
+    private int _supersededBy; // 0 while this attempt holds the job (a superseding attempt is at least 1)
 
-    private JobStatusReporter(JobStorage storage, JobStatusDocument initial, ILogger logger)
+    private JobStatusReporter(JobStorage storage, JobStatusDocument initial, ETag? etag, ILogger logger)
     {
         _storage = storage;
         _logger = logger;
         _current = initial;
+        _etag = etag;
     }
+
+    /// <summary>Cancelled when a newer attempt took the job's status document; training should stop.</summary>
+    public CancellationToken Superseded => _superseded.Token;
+
+    /// <summary>The newer attempt that took the job, or null while this attempt holds it.</summary>
+    public int? SupersededBy => Volatile.Read(ref _supersededBy) is var by and not 0 ? by : null;
 
     /// <summary>
     /// Takes the attempt: writes the first document (phase <c>loading</c>, <see cref="JobStatusDocument.TakenAt"/> =
-    /// <paramref name="takenAt"/>) before returning, then beats every <paramref name="interval"/>.
+    /// <paramref name="takenAt"/>) over the version read at <paramref name="read"/> (null: none existed) before returning,
+    /// then beats every <paramref name="interval"/>. Check <see cref="SupersededBy"/>: a newer attempt may have taken the
+    /// job since it was read.
     /// </summary>
     public static async Task<JobStatusReporter> StartAsync(
-        JobStorage storage, TrainingJobRequested job, DateTimeOffset takenAt, TimeSpan interval, ILogger logger, CancellationToken cancellationToken)
+        JobStorage storage, TrainingJobRequested job, DateTimeOffset takenAt, ETag? read, TimeSpan interval, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         var reporter = new JobStatusReporter(storage, new JobStatusDocument
         {
             JobId = job.JobId, Attempt = job.Attempt, TakenAt = takenAt, Phase = RunnerPhases.Loading, Epochs = job.Training.Epochs,
-        }, logger);
+        }, read, logger);
         try
         {
             await reporter.WriteAsync(cancellationToken);
@@ -78,6 +97,25 @@ internal sealed class JobStatusReporter : IAsyncDisposable
             {
                 RunnerLog.HeartbeatFailed(_logger, _current.JobId, ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the current document now (a beat) and throws <see cref="AttemptSupersededException"/> when a newer attempt
+    /// holds the job: called before anything is written that only the current attempt may write (the package, the result).
+    /// </summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        await WriteAsync(cancellationToken);
+        ThrowIfSuperseded();
+    }
+
+    /// <summary>Throws <see cref="AttemptSupersededException"/> when a newer attempt took the job.</summary>
+    public void ThrowIfSuperseded()
+    {
+        if (SupersededBy is { } by)
+        {
+            throw new AttemptSupersededException(_current.JobId, _current.Attempt, by);
         }
     }
 
@@ -134,6 +172,7 @@ internal sealed class JobStatusReporter : IAsyncDisposable
     {
         await StopAsync();
         _stop.Dispose();
+        _superseded.Dispose();
         _writing.Dispose();
     }
 
@@ -173,34 +212,66 @@ internal sealed class JobStatusReporter : IAsyncDisposable
 
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
+        int? supersededBy;
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            var snapshot = Stamp();
-            await _storage.WriteJsonAsync(JobBlobs.Status(snapshot.JobId), snapshot, cancellationToken);
+            supersededBy = await WriteOnceAsync(cancellationToken);
         }
         finally
         {
             _writing.Release();
+        }
+
+        if (supersededBy is { } by && Interlocked.CompareExchange(ref _supersededBy, by, 0) == 0)
+        {
+            RunnerLog.SupersededAttempt(_logger, _current.JobId, _current.Attempt, JobBlobs.Status(_current.JobId), by);
+            await _superseded.CancelAsync();
         }
     }
 
-    /// <summary>The synchronous write of the training thread (the trainer waits, as it waits for checkpoint uploads).</summary>
-    private void TryWrite()
+    /// <summary>One conditional write (and one retry over a document that does not hold a newer attempt); the newer attempt when one holds it.</summary>
+    private async Task<int?> WriteOnceAsync(CancellationToken cancellationToken)
     {
-        _writing.Wait();
-        try
+        if (SupersededBy is not null)
+        {
+            return null;
+        }
+
+        var name = JobBlobs.Status(_current.JobId);
+        for (var retry = false; ; retry = true)
         {
             var snapshot = Stamp();
-            _storage.WriteJson(JobBlobs.Status(snapshot.JobId), snapshot);
+            try
+            {
+                _etag = await _storage.WriteJsonIfAsync(name, snapshot, _etag, cancellationToken);
+                return null;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && !retry)
+            {
+                // Someone wrote the document since this reporter last did: a newer attempt supersedes this one; anything
+                // else (the previous delivery of this attempt, a document that is not valid) is taken over.
+                var (stored, etag) = await _storage.ReadJsonWithETagAsync<JobStatusDocument>(name, cancellationToken);
+                if (stored is not null && stored.Attempt > snapshot.Attempt)
+                {
+                    return stored.Attempt;
+                }
+
+                _etag = etag;
+            }
         }
-        catch (Azure.RequestFailedException ex)
+    }
+
+    /// <summary>The write of the training thread, which waits for it (as it waits for checkpoint uploads); it runs on its own thread, so blocking is safe.</summary>
+    private void TryWrite()
+    {
+        try
+        {
+            WriteAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (RequestFailedException ex)
         {
             RunnerLog.HeartbeatFailed(_logger, _current.JobId, ex);
-        }
-        finally
-        {
-            _writing.Release();
         }
     }
 

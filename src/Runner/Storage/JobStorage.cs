@@ -30,12 +30,45 @@ internal sealed class JobStorage(BlobServiceClient blobs, IOptions<StorageSettin
         }
     }
 
+    /// <summary>
+    /// The document and the ETag it was read at; a document that is not valid JSON for <typeparamref name="T"/> reads as
+    /// null with its ETag (so it can still be replaced conditionally); both null when the blob does not exist.
+    /// </summary>
+    public async Task<(T? Value, ETag? ETag)> ReadJsonWithETagAsync<T>(string name, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var content = (await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value;
+            try
+            {
+                return (content.Content.ToObjectFromJson<T>(WireJson.Options), content.Details.ETag);
+            }
+            catch (JsonException)
+            {
+                return (null, content.Details.ETag);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return (null, null);
+        }
+    }
+
     public Task WriteJsonAsync<T>(string name, T value, CancellationToken cancellationToken) =>
         Container.GetBlobClient(name).UploadAsync(Json(value), JsonUpload, cancellationToken);
 
-    /// <summary>The synchronous <see cref="WriteJsonAsync"/>, for the training thread (progress callbacks are synchronous).</summary>
-    public void WriteJson<T>(string name, T value) =>
-        Container.GetBlobClient(name).Upload(Json(value), JsonUpload, CancellationToken.None);
+    /// <summary>
+    /// Writes only over the version read at <paramref name="expected"/> (null: only where no blob exists yet) and returns
+    /// the new ETag; another writer in between fails it with status 412 (or 409 when the blob appeared).
+    /// </summary>
+    public async Task<ETag> WriteJsonIfAsync<T>(string name, T value, ETag? expected, CancellationToken cancellationToken)
+    {
+        var options = JsonUpload;
+        options.Conditions = expected is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
+        var response = await Container.GetBlobClient(name).UploadAsync(Json(value), options, cancellationToken);
+        return response.Value.ETag;
+    }
 
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
         await Container.GetBlobClient(name).ExistsAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
 
@@ -63,6 +64,31 @@ public sealed class InterruptionTests(ServiceEnvironment environment)
         Assert.Equal(pointer.Step, (await scenario.StatusAsync())!.ResumedFromStep);
         await ServeTests.WaitUntilSettledAsync(scenario);
         Assert.Null(await scenario.PeekAsync());
+    }
+
+    [Fact]
+    public async Task Serve_ANewerAttemptTakesTheJobWhileTraining_StopsWithoutOverwritingItsStatusOrSendingAnything()
+    {
+        await using var scenario = new JobScenario(environment);
+        await scenario.UploadSplitsAsync();
+        var logs = new CapturedLogs();
+        await using var host = new RunningHost(scenario.BuildHost(services: s => s.AddSingleton<ILoggerProvider>(logs)));
+        await scenario.SendAsync(scenario.Job(JobScenario.Endless, attempt: 1));
+        await WaitForAsync(async () => (await scenario.StatusAsync())?.Step > 0, "training to start");
+
+        // What the runner of the re-dispatched attempt writes when it takes the job.
+        var newer = new JobStatusDocument { JobId = scenario.JobId, Attempt = 2, TakenAt = DateTimeOffset.UtcNow, Phase = RunnerPhases.Loading, HeartbeatAt = DateTimeOffset.UtcNow };
+        await scenario.PutBlobAsync(JobBlobs.Status(scenario.JobId), newer);
+        await WaitForAsync(async () => await scenario.PeekAsync() is null, "the message to be settled");
+
+        Assert.Null(await scenario.PeekAsync(Azure.Messaging.ServiceBus.SubQueue.DeadLetter));
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("attempt 1 is superseded", StringComparison.Ordinal)
+            && e.Message.Contains("holds attempt 2", StringComparison.Ordinal));
+        // Completed means the attempt is over: training has returned and the reporter writes nothing more.
+        Assert.Equal(newer, await scenario.StatusAsync());
+        Assert.Null(await scenario.ResultAsync());
+        Assert.False(await scenario.Events.ExistsAsync());
+        Assert.Empty(await scenario.BlobNamesAsync(JobBlobs.ModelPrefix(scenario.JobId)));
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
