@@ -183,6 +183,7 @@ module runnerJob 'app/runner-job.bicep' = {
     trainingJobsQueueName: serviceBus.outputs.trainingJobsQueueName
     blobEndpoint: storage.outputs.blobEndpoint
     queueEndpoint: storage.outputs.queueEndpoint
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     imageName: runnerImageName
     maxExecutions: runnerMaxExecutions
   }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Platform.DevHost.Functions;
 using Platform.Functions;
+using Platform.Shared.Telemetry;
 
 namespace Platform.DevHost;
 
@@ -10,7 +11,7 @@ public static class DevHostApplication
     /// <summary>Where nothing else sets them: the settings the trigger attributes name, and telemetry on the console.</summary>
     private static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>(TriggerSettings.Defaults)
     {
-        [Telemetry.ConsoleKey] = "true",
+        [PlatformOpenTelemetry.ConsoleKey] = "true",
     };
 
     /// <summary><paramref name="settings"/> override configuration (tests pass ports, containers and timers here).</summary>

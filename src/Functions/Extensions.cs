@@ -3,6 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Platform.Pipeline.Activities;
 using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Telemetry;
+using Platform.Shared.Telemetry;
 
 namespace Platform.Functions;
 
@@ -23,7 +25,8 @@ public static class Extensions
             builder.Services.AddTransient(activity);
         }
 
-        builder.AddPlatformTelemetry();
+        // Logs reach Application Insights through its SDK (Program.cs), so only spans and metrics go through OpenTelemetry.
+        builder.AddPlatformOpenTelemetry([PipelineTelemetry.Name], exportLogs: false);
         return builder;
     }
 }

@@ -7,6 +7,7 @@ using Platform.Runner.Jobs;
 using Platform.Runner.Messaging;
 using Platform.Runner.Storage;
 using Platform.Shared.Configuration;
+using Platform.Shared.Telemetry;
 
 namespace Platform.Runner;
 
@@ -45,6 +46,8 @@ public static class RunnerExtensions
         services.AddSingleton<JobExecution>();
         services.AddSingleton<JobProcessor>();
         services.AddSingleton<RunnerExitCode>();
+        // The runner has no other channel to Application Insights: logs (with the job scope) go through OpenTelemetry too.
+        builder.AddPlatformOpenTelemetry([RunnerTelemetry.Name], exportLogs: true);
         if (once)
         {
             services.AddHostedService<SingleMessageWorker>();

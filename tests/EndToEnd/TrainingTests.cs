@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Pipeline.Telemetry;
+using Platform.Runner;
 using Platform.Shared.Jobs;
 
 namespace Platform.EndToEnd;
@@ -34,6 +38,38 @@ public sealed class TrainingTests(RunningPlatform platform) : IClassFixture<Runn
             Assert.Equal(new[] { "negative", "positive" }, scores.Select(s => s.Name).Order());
             Assert.All(scores, s => Assert.InRange(s.Value.GetSingle(), 0f, 1f));
         }
+    }
+
+    [Fact]
+    public async Task Upload_SeparableCsv_TheRunnersJobSpanContinuesTheDispatchTrace()
+    {
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is PipelineTelemetry.Name or RunnerTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var model = PlatformFixture.NewModelName();
+        await platform.UploadAsync(model, Datasets.Separable(), Datasets.TinyOptions());
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(3));
+        Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
+
+        bool Of(Activity span, string name) => span.OperationName == name && (span.GetTagItem(PipelineTelemetry.JobIdKey) as string) == jobId;
+        // The runner ends its span when it has settled the message, which may come after the job's last step.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!spans.Any(s => Of(s, "runner.job")) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var dispatch = Assert.Single(spans, s => Of(s, "DispatchTraining"));
+        var runnerJob = Assert.Single(spans, s => Of(s, "runner.job"));
+        Assert.Equal((dispatch.TraceId, dispatch.SpanId), (runnerJob.TraceId, runnerJob.ParentSpanId));
+        Assert.Equal("succeeded", runnerJob.GetTagItem("job.outcome"));
+        Assert.Equal(runnerJob.SpanId, Assert.Single(spans, s => Of(s, "runner.train")).ParentSpanId);
     }
 
     [Fact]

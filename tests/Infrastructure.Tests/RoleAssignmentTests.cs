@@ -37,9 +37,9 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
     }
 
     [Fact]
-    public void Runner_GetsReceiverJobDataEventQueueAndPullRoles()
+    public void Runner_GetsReceiverJobDataEventQueuePullAndTelemetryRoles()
     {
-        string[] expected = [StorageBlobDataContributor, StorageBlobDataReader, StorageQueueDataContributor, ServiceBusDataReceiver, AcrPull];
+        string[] expected = [StorageBlobDataContributor, StorageBlobDataReader, StorageQueueDataContributor, ServiceBusDataReceiver, AcrPull, MonitoringMetricsPublisher];
 
         Assert.Equal(expected.Order(), RolesOf("runnerPrincipalId").Order());
     }

@@ -118,6 +118,7 @@ public sealed class RunnerTemplateTests(CompiledTemplate template)
         Assert.Contains("Storage__BlobServiceUri", names);
         Assert.Contains("Storage__QueueServiceUri", names);
         Assert.Contains("AZURE_CLIENT_ID", names);
+        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", names);
         Assert.All(container.GetProperty("env").EnumerateArray(), variable => Assert.False(variable.TryGetProperty("secretRef", out _)));
     }
 
@@ -138,14 +139,15 @@ public sealed class RunnerTemplateTests(CompiledTemplate template)
     [Fact]
     public void Job_EnvironmentNamesAreKeysTheRunnerBinds()
     {
-        // Configuration sections of the runner (appsettings.json) plus AZURE_CLIENT_ID for DefaultAzureCredential.
+        // Configuration sections of the runner (appsettings.json) plus AZURE_CLIENT_ID for DefaultAzureCredential and
+        // APPLICATIONINSIGHTS_CONNECTION_STRING, the conventional name the telemetry set-up (PlatformOpenTelemetry) reads.
         var job = template.Single("Microsoft.App/jobs");
         var container = Assert.Single(job.Find("properties.template.containers")!.Value.EnumerateArray());
         using var appsettings = JsonDocument.Parse(File.ReadAllText(RepoPaths.Combine("src", "GpuJobRunner", "appsettings.json")));
 
         foreach (var name in container.GetProperty("env").EnumerateArray().Select(variable => variable.GetProperty("name").GetString()!))
         {
-            if (name == "AZURE_CLIENT_ID")
+            if (name is "AZURE_CLIENT_ID" or "APPLICATIONINSIGHTS_CONNECTION_STRING")
             {
                 continue;
             }

@@ -137,7 +137,17 @@ resource functionsMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022
   }
 }
 
-// --- Runner: its job's working data, base models, the event queue, dispatch, image pull ---
+// --- Runner: its job's working data, base models, the event queue, dispatch, image pull, telemetry ---
+
+resource runnerMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, runnerPrincipalId, monitoringMetricsPublisherRoleId)
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: runnerPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 resource runnerJobsContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage::blobService::jobsContainer.id, runnerPrincipalId, storageBlobDataContributorRoleId)

@@ -26,6 +26,9 @@ param trainingJobsQueueName string
 param blobEndpoint string
 param queueEndpoint string
 
+@description('Where the runner sends its spans, metrics and logs (OpenTelemetry, Entra ID-authenticated as the runner identity).')
+param applicationInsightsConnectionString string
+
 @description('Image set by azd deploy; a public placeholder until the first deploy.')
 param imageName string = ''
 
@@ -131,6 +134,9 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
             // DefaultAzureCredential picks the runner identity; the scaler's is not offered to the
             // container at all (identitySettings above).
             { name: 'AZURE_CLIENT_ID', value: runnerClientId }
+            // The runner's OpenTelemetry exporter; the resource accepts only Entra ID telemetry, so it
+            // authenticates as the runner identity (Monitoring Metrics Publisher, rbac.bicep).
+            { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
           ]
         }
       ]

@@ -20,7 +20,7 @@ internal static class DemoRun
     private static readonly string[] Texts = ["a gripping, beautifully acted film", "a dull and lifeless mess", "not bad at all"];
 
     /// <summary>The demo prints its own progress; spans and metrics on the console would bury it.</summary>
-    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { [Platform.Functions.Telemetry.ConsoleKey] = "false" };
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { [Platform.Shared.Telemetry.PlatformOpenTelemetry.ConsoleKey] = "false" };
 
     public static bool Requested(string[] args, out string csv)
     {

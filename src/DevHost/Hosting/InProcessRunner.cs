@@ -15,11 +15,12 @@ public sealed partial class InProcessRunner(
     {
         // Yield so host start-up is not held while the runner builds its container.
         await Task.Yield();
-        // Only the Runner section of DevHost's configuration travels (device, work folder, timers), then the Storage and
+        // Only the Runner and Telemetry sections of DevHost's configuration travel (device, work folder, timers; console export), then the Storage and
         // ServiceBus settings as DevHost resolved them (Azurite by default, its own broker), so both sides agree.
         var s = storage.Value;
         var b = serviceBus.Value;
-        var settings = new Dictionary<string, string?>(configuration.GetSection("Runner").AsEnumerable().Where(pair => pair.Value is not null))
+        var travelling = configuration.GetSection("Runner").AsEnumerable().Concat(configuration.GetSection("Telemetry").AsEnumerable());
+        var settings = new Dictionary<string, string?>(travelling.Where(pair => pair.Value is not null))
         {
             ["ServiceBus:ConnectionString"] = b.ConnectionString,
             ["ServiceBus:FullyQualifiedNamespace"] = b.FullyQualifiedNamespace,
@@ -31,10 +32,7 @@ public sealed partial class InProcessRunner(
             ["Storage:BaseModelsContainer"] = s.BaseModelsContainer,
             ["Storage:EventsQueue"] = s.EventsQueue,
         };
-        using var host = RunnerHost.Build(once: false, builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        });
+        using var host = RunnerHost.Build(once: false, settings);
         LogStarting(logger);
         var exitCode = await RunnerHost.RunAsync(host, stoppingToken);
         LogStopped(logger, exitCode);

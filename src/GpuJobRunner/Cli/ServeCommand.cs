@@ -18,14 +18,13 @@ internal static class ServeCommand
         {
             try
             {
-                using var host = RunnerHost.Build(result.GetValue(once), builder =>
+                var settings = new Dictionary<string, string?>();
+                if (result.GetValue(wait) is { } seconds)
                 {
-                    if (result.GetValue(wait) is { } seconds)
-                    {
-                        builder.Configuration[$"{RunnerSettings.Section}:{nameof(RunnerSettings.OnceWaitTime)}"] =
-                            TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
-                    }
-                });
+                    settings[$"{RunnerSettings.Section}:{nameof(RunnerSettings.OnceWaitTime)}"] = TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
+                }
+
+                using var host = RunnerHost.Build(result.GetValue(once), settings);
                 return await RunnerHost.RunAsync(host, cancellationToken);
             }
             catch (OptionsValidationException ex)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Microsoft.DurableTask;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Platform.Pipeline.Storage;
 using Platform.Shared.Configuration;
 using Platform.Shared.Jobs;
+using Platform.Shared.Telemetry;
 
 namespace Platform.Pipeline.Activities;
 
@@ -36,6 +38,12 @@ public sealed class DispatchTraining(ServiceBusClient serviceBus, IOptions<Servi
             CorrelationId = request.JobId,
             ApplicationProperties = { ["jobId"] = request.JobId, ["attempt"] = request.Attempt },
         };
+        if (Activity.Current is { } span)
+        {
+            // The runner continues this trace: its job span is a child of this dispatch.
+            message.ApplicationProperties[PlatformOpenTelemetry.TraceParentProperty] = span.Id;
+        }
+
         await using var sender = serviceBus.CreateSender(options.Value.QueueName);
         await sender.SendMessageAsync(message, cancellationToken);
         logger.LogInformation("Job {JobId}: dispatched attempt {Attempt} as message {MessageId}", request.JobId, request.Attempt, request.MessageId);

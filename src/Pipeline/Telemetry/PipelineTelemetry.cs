@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Platform.Shared.Telemetry;
 
 namespace Platform.Pipeline.Telemetry;
 
@@ -13,7 +14,7 @@ public static class PipelineTelemetry
     public const string Name = "Platform.Pipeline";
 
     /// <summary>Tag and log-scope key holding the job id.</summary>
-    public const string JobIdKey = "JobId";
+    public const string JobIdKey = PlatformOpenTelemetry.JobIdKey;
 
     public static ActivitySource Source { get; } = new(Name);
 

@@ -4,6 +4,7 @@ using Platform.Modeling.FineTuning;
 using Platform.Modeling.Training;
 using Platform.Runner.Hosting;
 using Platform.Runner.Storage;
+using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
 
 namespace Platform.Runner.Jobs;
@@ -35,9 +36,18 @@ internal sealed class JobExecution(
             return await CancelledAsync(job, status, stopping);
         }
 
-        var (data, sha256) = await splits.LoadAsync(job, stopping);
-        var baseModel = await baseModels.ResolveAsync(job.JobId, job.BaseModel, work, stopping);
-        var resumedFrom = await checkpoints.RestoreAsync(job.JobId, checkpointDirectory, stopping);
+        DatasetSplits data;
+        string sha256, baseModel;
+        int? resumedFrom;
+        using (var prepare = RunnerTelemetry.StartStep("prepare", job.JobId))
+        {
+            (data, sha256) = await splits.LoadAsync(job, stopping);
+            baseModel = await baseModels.ResolveAsync(job.JobId, job.BaseModel, work, stopping);
+            resumedFrom = await checkpoints.RestoreAsync(job.JobId, checkpointDirectory, stopping);
+            prepare?.SetTag("job.train_rows", data.Train.Examples.Count);
+            prepare?.SetTag("job.resumed_from_step", resumedFrom);
+        }
+
         status.ResumedFrom(resumedFrom);
         var training = job.Training with { Device = options.Device };
         var request = new SplitsFineTuneRequest(data, sha256, packageDirectory)
@@ -52,12 +62,18 @@ internal sealed class JobExecution(
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping, status.Superseded);
         FineTuneResult result;
         await using (var watcher = new CancelWatcher(storage, job.JobId, options.CancelPollInterval, cancel, logger))
+        using (var train = RunnerTelemetry.StartStep("train", job.JobId))
         {
             try
             {
                 result = await Task.Factory.StartNew(
                     () => FineTuner.RunOnSplits(request, new StatusProgress(status), cancel.Token),
                     CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                train?.SetTag("training.device", training.Device);
+                train?.SetTag("training.steps", result.Training.Steps);
+                train?.SetTag("training.best_validation_macro_f1", result.Training.BestMacroF1);
+                train?.SetTag("training.sequences_per_second", result.Training.SequencesPerSecond);
+                RunnerTelemetry.Throughput.Record(result.Training.SequencesPerSecond, new KeyValuePair<string, object?>("device", training.Device));
             }
             catch (OperationCanceledException) when (status.SupersededBy is not null && !stopping.IsCancellationRequested)
             {
@@ -74,7 +90,11 @@ internal sealed class JobExecution(
         // The package and the result belong to the attempt that holds the job; a superseded one writes neither.
         await status.PhaseAsync(RunnerPhases.Uploading, 95, stopping);
         status.ThrowIfSuperseded();
-        await storage.UploadDirectoryAsync(packageDirectory, JobBlobs.ModelPrefix(job.JobId), stopping);
+        using (RunnerTelemetry.StartStep("upload", job.JobId))
+        {
+            await storage.UploadDirectoryAsync(packageDirectory, JobBlobs.ModelPrefix(job.JobId), stopping);
+        }
+
         await status.EnsureCurrentAsync(stopping);
         var finished = new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Succeeded,
             ModelPrefix: JobBlobs.ModelPrefix(job.JobId), ValidationMacroF1: result.Training.BestMacroF1);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using Platform.Runner.Hosting;
 using Platform.Runner.Messaging;
 using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
+using Platform.Shared.Telemetry;
 
 namespace Platform.Runner.Jobs;
 
@@ -25,6 +27,15 @@ internal sealed class JobProcessor(
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(settler);
+        using var span = RunnerTelemetry.StartJob(message);
+        var started = Stopwatch.GetTimestamp();
+        var handled = await HandleAsync(message, settler, span, stopping);
+        RunnerTelemetry.Settled(span, handled.Outcome, Stopwatch.GetElapsedTime(started), handled.Error);
+        return handled.Settled;
+    }
+
+    private async Task<Handled> HandleAsync(ServiceBusReceivedMessage message, IMessageSettler settler, Activity? span, CancellationToken stopping)
+    {
         TrainingJobRequested job;
         try
         {
@@ -35,9 +46,11 @@ internal sealed class JobProcessor(
             RunnerLog.InvalidMessage(logger, message.MessageId, ex.Message);
             await TryPublishFailedAsync(message, ex.Message);
             await settler.DeadLetterAsync(FailureClassifier.InvalidMessage, FailureClassifier.Describe(ex));
-            return MessageOutcome.DeadLettered;
+            return new Handled(MessageOutcome.DeadLettered, "invalid_message", ex.Message);
         }
 
+        span?.SetTag(PlatformOpenTelemetry.JobIdKey, job.JobId);
+        span?.SetTag("job.attempt", job.Attempt);
         using var scope = logger.BeginScope("Job {JobId} attempt {Attempt}", job.JobId, job.Attempt);
         RunnerLog.JobReceived(logger, job.JobId, job.Attempt, message.DeliveryCount);
         try
@@ -53,7 +66,7 @@ internal sealed class JobProcessor(
                 RunnerLog.AlreadyFinished(logger, job.JobId, previous.Event.Outcome);
                 await events.PublishAsync(previous.Event with { Attempt = job.Attempt }, stopping);
                 await settler.CompleteAsync();
-                return MessageOutcome.Completed;
+                return new Handled(MessageOutcome.Completed, "already_finished");
             }
 
             // One that cannot be read holds no attempt: it is rewritten when this attempt starts.
@@ -71,13 +84,14 @@ internal sealed class JobProcessor(
         {
             RunnerLog.Interrupted(logger, job.JobId, job.Attempt);
             await settler.AbandonAsync();
-            return MessageOutcome.Abandoned;
+            return new Handled(MessageOutcome.Abandoned, "interrupted");
         }
         catch (Exception ex)
         {
             RunnerLog.TransientFailure(logger, job.JobId, job.Attempt, message.DeliveryCount, ex);
+            span?.AddException(ex);
             await settler.AbandonAsync();
-            return MessageOutcome.Abandoned;
+            return new Handled(MessageOutcome.Abandoned, "transient_failure", ex.Message);
         }
     }
 
@@ -85,21 +99,21 @@ internal sealed class JobProcessor(
     /// A message of an attempt older than the one the job's documents hold (a late redelivery after a re-dispatch): training
     /// it would overwrite the newer attempt's status and checkpoints, so it is completed with nothing written or sent.
     /// </summary>
-    private async Task<MessageOutcome> DropSupersededAsync(TrainingJobRequested job, string document, int currentAttempt, IMessageSettler settler)
+    private async Task<Handled> DropSupersededAsync(TrainingJobRequested job, string document, int currentAttempt, IMessageSettler settler)
     {
         RunnerLog.SupersededAttempt(logger, job.JobId, job.Attempt, document, currentAttempt);
         await settler.CompleteAsync();
-        return MessageOutcome.Completed;
+        return Superseded;
     }
 
-    private async Task<MessageOutcome> TrainAsync(TrainingJobRequested job, DateTimeOffset takenAt, Azure.ETag? read, IMessageSettler settler, CancellationToken stopping)
+    private async Task<Handled> TrainAsync(TrainingJobRequested job, DateTimeOffset takenAt, Azure.ETag? read, IMessageSettler settler, CancellationToken stopping)
     {
         await using var status = await JobStatusReporter.StartAsync(storage, job, takenAt, read, settings.Value.HeartbeatInterval, logger, stopping);
         if (status.SupersededBy is not null)
         {
             // A newer attempt took the job between the read and the first write (the reporter logged it).
             await settler.CompleteAsync();
-            return MessageOutcome.Completed;
+            return Superseded;
         }
 
         try
@@ -107,13 +121,13 @@ internal sealed class JobProcessor(
             var finished = await execution.RunAsync(job, status, stopping);
             await events.PublishAsync(finished, stopping);
             await settler.CompleteAsync();
-            return MessageOutcome.Completed;
+            return new Handled(MessageOutcome.Completed, finished.Outcome.ToString().ToLowerInvariant());
         }
         catch (AttemptSupersededException)
         {
             // The newer attempt owns the job, its status, package and result; this delivery is done (the reporter logged it).
             await settler.CompleteAsync();
-            return MessageOutcome.Completed;
+            return Superseded;
         }
         catch (Exception ex) when (FailureClassifier.PermanentCode(ex) is { } code)
         {
@@ -122,7 +136,7 @@ internal sealed class JobProcessor(
             await status.FinishAsync(RunnerPhases.Failed, null, description, CancellationToken.None);
             await events.PublishAsync(new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Failed, code, description), CancellationToken.None);
             await settler.DeadLetterAsync(code, description);
-            return MessageOutcome.DeadLettered;
+            return new Handled(MessageOutcome.DeadLettered, "failed", description);
         }
         catch (Exception ex) when (ex is OperationCanceledException && stopping.IsCancellationRequested)
         {
@@ -130,6 +144,8 @@ internal sealed class JobProcessor(
             throw;
         }
     }
+
+    private static readonly Handled Superseded = new(MessageOutcome.Completed, "superseded");
 
     private static TrainingJobRequested Parse(BinaryData body)
     {
@@ -162,4 +178,7 @@ internal sealed class JobProcessor(
             // Not JSON at all: nothing to route an event to.
         }
     }
+
+    /// <summary>How a message was settled, and the outcome its span and metrics record.</summary>
+    private readonly record struct Handled(MessageOutcome Settled, string Outcome, string? Error = null);
 }

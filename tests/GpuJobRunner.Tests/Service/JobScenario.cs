@@ -52,11 +52,16 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
         ["Runner:OnceWaitTime"] = "00:00:05",
     };
 
-    public IHost BuildHost(bool once = false, Action<IServiceCollection>? services = null) => RunnerHost.Build(once, builder =>
+    public IHost BuildHost(bool once = false, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        builder.Configuration.AddInMemoryCollection(Settings());
-        services?.Invoke(builder.Services);
-    });
+        var all = Settings();
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[name] = value;
+        }
+
+        return RunnerHost.Build(once, all, builder => services?.Invoke(builder.Services));
+    }
 
     public TrainingJobRequested Job(TrainingOptions? training = null, string baseModel = BaseModelResolver.TinyRandom, int attempt = 1) =>
         new(JobId, attempt, "reviews", baseModel, training ?? Fast, new DatasetOptions(), DateTimeOffset.UtcNow);
@@ -86,12 +91,19 @@ internal sealed class JobScenario(ServiceEnvironment environment) : IAsyncDispos
         await environment.Jobs.GetBlobClient(JobBlobs.Split(JobId, split)).UploadAsync(buffer, overwrite: true);
     }
 
-    public async Task SendAsync(TrainingJobRequested job) => await SendAsync(JsonSerializer.Serialize(job, WireJson.Options), job.MessageId);
+    public async Task SendAsync(TrainingJobRequested job, IReadOnlyDictionary<string, object>? properties = null) =>
+        await SendAsync(JsonSerializer.Serialize(job, WireJson.Options), job.MessageId, properties);
 
-    public async Task SendAsync(string body, string? messageId = null)
+    public async Task SendAsync(string body, string? messageId = null, IReadOnlyDictionary<string, object>? properties = null)
     {
         await using var sender = environment.ServiceBus.CreateSender(Queue);
-        await sender.SendMessageAsync(new ServiceBusMessage(body) { MessageId = messageId ?? Guid.NewGuid().ToString("N"), ContentType = "application/json" });
+        var message = new ServiceBusMessage(body) { MessageId = messageId ?? Guid.NewGuid().ToString("N"), ContentType = "application/json" };
+        foreach (var (name, value) in properties ?? new Dictionary<string, object>())
+        {
+            message.ApplicationProperties[name] = value;
+        }
+
+        await sender.SendMessageAsync(message);
     }
 
     /// <summary>The next TrainingFinished on the events queue (removed from it), or a failure after <paramref name="timeout"/>.</summary>
