@@ -1,7 +1,5 @@
-using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Platform.Runner.Hosting;
 using Platform.Runner.Jobs;
 using Platform.Runner.Messaging;
@@ -33,10 +31,7 @@ public static class RunnerExtensions
             .Validate(s => s.Device is "auto" or "cpu" or "cuda", "Runner:Device must be auto, cpu or cuda.")
             .ValidateOnStart();
 
-        services.AddSingleton(_ => AzureClients.Credential());
-        services.AddSingleton(sp => AzureClients.ServiceBus(sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
-        services.AddSingleton(sp => AzureClients.Blobs(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
-        services.AddSingleton(sp => AzureClients.Queues(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.AddPlatformAzureClients();
 
         services.AddSingleton<JobStorage>();
         services.AddSingleton<SplitsLoader>();

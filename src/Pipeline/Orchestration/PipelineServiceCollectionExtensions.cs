@@ -1,4 +1,3 @@
-using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,10 +28,7 @@ public static class PipelineServiceCollectionExtensions
         // Checked when the first dispatch builds the client (it names the keys), so an app that only serves still starts.
         services.AddOptions<ServiceBusSettings>().Bind(configuration.GetSection(ServiceBusSettings.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, JobDefaultsValidator>());
-        services.TryAddSingleton(_ => AzureClients.Credential());
-        services.TryAddSingleton(sp => AzureClients.Blobs(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
-        services.TryAddSingleton(sp => AzureClients.Queues(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
-        services.TryAddSingleton(sp => AzureClients.ServiceBus(sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.AddPlatformAzureClients();
         services.TryAddSingleton<PipelineStorage>();
         services.TryAddSingleton<CurrentModelStore>();
         return services;

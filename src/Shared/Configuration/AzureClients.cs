@@ -3,6 +3,9 @@ using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Platform.Shared.Configuration;
 
@@ -38,5 +41,19 @@ public static class AzureClients
         return !string.IsNullOrWhiteSpace(settings.ConnectionString) ? new ServiceBusClient(settings.ConnectionString)
             : !string.IsNullOrWhiteSpace(settings.FullyQualifiedNamespace) ? new ServiceBusClient(settings.FullyQualifiedNamespace, credential)
             : throw new InvalidOperationException(ServiceBusSettings.NotConfigured);
+    }
+}
+
+/// <summary>The registration of <see cref="AzureClients"/> every host's container makes, once, where none is registered yet.</summary>
+public static class AzureClientRegistrations
+{
+    /// <summary>A <see cref="TokenCredential"/> and the blob, queue and Service Bus clients, each built from the bound settings on first use.</summary>
+    public static IServiceCollection AddPlatformAzureClients(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => AzureClients.Credential());
+        services.TryAddSingleton(sp => AzureClients.Blobs(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(sp => AzureClients.Queues(sp.GetRequiredService<IOptions<StorageSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(sp => AzureClients.ServiceBus(sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value, sp.GetRequiredService<TokenCredential>()));
+        return services;
     }
 }
