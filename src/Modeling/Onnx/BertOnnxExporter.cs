@@ -1,0 +1,232 @@
+using Google.Protobuf;
+using Platform.Modeling.Bert;
+
+namespace Platform.Modeling.Onnx;
+
+/// <summary>How an export stores its matrix weights.</summary>
+internal enum OnnxWeights
+{
+    /// <summary>Every weight as float32: the network exactly as trained.</summary>
+    Float32,
+
+    /// <summary>
+    /// Dynamic quantization: every MatMul weight int8 with one scale per output column (symmetric), activations quantized
+    /// at run time (DynamicQuantizeLinear → MatMulInteger → rescale), the structure ONNX Runtime's own quantizer emits and
+    /// fuses; the word embedding int8 with one scale per row, dequantized after the lookup. About a quarter of the size.
+    /// </summary>
+    Int8,
+}
+
+/// <summary>
+/// Writes a BertForSequenceClassification (Hugging Face names, as in a package's <c>model.safetensors</c>) as an ONNX
+/// graph: inputs <c>input_ids</c> and <c>attention_mask</c> (int64, [batch, sequence], both dynamic), output
+/// <c>logits</c> ([batch, labels]); every token is segment 0, as in training, so there is no <c>token_type_ids</c> input.
+/// Standard operators at opset 17 only (LayerNormalization, Erf-based GELU), so any ONNX runtime loads it.
+/// </summary>
+internal static class BertOnnxExporter
+{
+    public const int Opset = 17;
+
+    public const string InputIds = "input_ids";
+    public const string AttentionMask = "attention_mask";
+    public const string Logits = "logits";
+
+    public static void Export(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, string path, OnnxWeights format)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(config);
+        var model = Build(weights, config, format);
+        var temporary = path + ".tmp";
+        using (var stream = File.Create(temporary))
+        {
+            model.WriteTo(stream);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    internal static global::Onnx.ModelProto Build(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, OnnxWeights format)
+    {
+        var builder = new Builder(weights, config, format);
+        return builder.Build();
+    }
+
+    private sealed class Builder(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, OnnxWeights format)
+    {
+        private readonly OnnxGraph _g = new("bert_for_sequence_classification");
+
+        public global::Onnx.ModelProto Build()
+        {
+            var labels = Weight("classifier.weight").Rows;
+            _g.Input(InputIds, OnnxGraph.Int64, "batch", "sequence");
+            _g.Input(AttentionMask, OnnxGraph.Int64, "batch", "sequence");
+
+            var hidden = Embeddings();
+            var maskBias = MaskBias();
+            for (var i = 0; i < config.NumHiddenLayers; i++)
+            {
+                hidden = Layer($"bert.encoder.layer.{i}.", hidden, maskBias);
+            }
+
+            var first = _g.Node("Gather", [hidden, _g.Scalar("cls_index", 0L)], OnnxGraph.Attribute("axis", 1L));
+            var pooled = _g.Node("Tanh", [Linear(first, "bert.pooler.dense")]);
+            Linear(pooled, "classifier");
+            _g.NameLastOutput(Logits);
+            _g.Output(Logits, OnnxGraph.Float, "batch", labels);
+            return _g.Model(Opset, "platform", new Dictionary<string, string>
+            {
+                ["weights"] = format == OnnxWeights.Int8 ? "int8" : "fp32",
+                ["hidden_act"] = config.HiddenAct,
+            });
+        }
+
+        private string Embeddings()
+        {
+            var words = format == OnnxWeights.Int8
+                ? QuantizedLookup("bert.embeddings.word_embeddings.weight", InputIds)
+                : _g.Node("Gather", [Floats("bert.embeddings.word_embeddings.weight"), InputIds]);
+            var shape = _g.Node("Shape", [InputIds]);
+            var length = _g.Node("Gather", [shape, _g.Scalar("sequence_axis", 1L)]);
+            var positions = _g.Node("Range", [_g.Scalar("zero", 0L), length, _g.Scalar("one", 1L)]);
+            var positionVectors = _g.Node("Gather", [Floats("bert.embeddings.position_embeddings.weight"), positions]);
+            // Segment 0 for every token: its row is a constant added to every position.
+            var segment = Weight("bert.embeddings.token_type_embeddings.weight");
+            var segmentZero = _g.Floats("token_type_zero", segment.Data.AsSpan(0, (int)segment.Columns), segment.Columns);
+            var summed = _g.Node("Add", [_g.Node("Add", [words, positionVectors]), segmentZero]);
+            return LayerNorm(summed, "bert.embeddings.LayerNorm");
+        }
+
+        /// <summary>0 where a token may be attended to, a large negative number where it is padding: [batch, 1, 1, sequence].</summary>
+        private string MaskBias()
+        {
+            var mask = _g.Node("Cast", [AttentionMask], OnnxGraph.Attribute("to", (long)OnnxGraph.Float));
+            var expanded = _g.Node("Unsqueeze", [mask, _g.Int64s("mask_axes", [1, 2], 2)]);
+            var inverted = _g.Node("Sub", [_g.Scalar("mask_one", 1f), expanded]);
+            return _g.Node("Mul", [inverted, _g.Scalar("mask_min", float.MinValue)]);
+        }
+
+        private string Layer(string prefix, string input, string maskBias)
+        {
+            var heads = config.NumAttentionHeads;
+            var headSize = config.HiddenSize / heads;
+            var split = _g.Int64s("heads_shape", [0, 0, heads, headSize], 4);
+            string Heads(string x, long[] perm) => _g.Node("Transpose", [_g.Node("Reshape", [x, split])], OnnxGraph.Attribute("perm", perm));
+
+            var q = Heads(Linear(input, prefix + "attention.self.query"), [0, 2, 1, 3]);
+            var k = Heads(Linear(input, prefix + "attention.self.key"), [0, 2, 3, 1]);
+            var v = Heads(Linear(input, prefix + "attention.self.value"), [0, 2, 1, 3]);
+            var scores = _g.Node("Mul", [_g.Node("MatMul", [q, k]), _g.Scalar("attention_scale", (float)(1 / Math.Sqrt(headSize)))]);
+            var probabilities = _g.Node("Softmax", [_g.Node("Add", [scores, maskBias])], OnnxGraph.Attribute("axis", -1L));
+            var context = _g.Node("Transpose", [_g.Node("MatMul", [probabilities, v])], OnnxGraph.Attribute("perm", new long[] { 0, 2, 1, 3 }));
+            var merged = _g.Node("Reshape", [context, _g.Int64s("hidden_shape", [0, 0, config.HiddenSize], 3)]);
+
+            var attended = LayerNorm(_g.Node("Add", [Linear(merged, prefix + "attention.output.dense"), input]), prefix + "attention.output.LayerNorm");
+            var intermediate = Activation(Linear(attended, prefix + "intermediate.dense"));
+            return LayerNorm(_g.Node("Add", [Linear(intermediate, prefix + "output.dense"), attended]), prefix + "output.LayerNorm");
+        }
+
+        private string Activation(string x) => config.HiddenAct switch
+        {
+            "relu" => _g.Node("Relu", [x]),
+            // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
+            "gelu_new" => Half(x, _g.Node("Tanh", [_g.Node("Mul", [
+                _g.Node("Add", [x, _g.Node("Mul", [_g.Node("Mul", [_g.Node("Mul", [x, x]), x]), _g.Scalar("gelu_cubic", 0.044715f)])]),
+                _g.Scalar("gelu_sqrt_2_over_pi", (float)Math.Sqrt(2 / Math.PI))])])),
+            // 0.5·x·(1 + erf(x/√2)), the exact GELU; ONNX Runtime fuses the pattern into one kernel.
+            _ => Half(x, _g.Node("Erf", [_g.Node("Div", [x, _g.Scalar("sqrt_2", (float)Math.Sqrt(2))])])),
+        };
+
+        private string Half(string x, string inner) =>
+            _g.Node("Mul", [_g.Node("Mul", [x, _g.Node("Add", [inner, _g.Scalar("one_f", 1f)])]), _g.Scalar("half", 0.5f)]);
+
+        private string LayerNorm(string x, string prefix) => _g.Node(
+            "LayerNormalization", [x, Floats(prefix + ".weight"), Floats(prefix + ".bias")],
+            OnnxGraph.Attribute("axis", -1L), OnnxGraph.Attribute("epsilon", (float)config.LayerNormEps));
+
+        /// <summary>x·Wᵀ + b for the Linear <paramref name="prefix"/> (weight [out, in]).</summary>
+        private string Linear(string x, string prefix)
+        {
+            var weight = Weight(prefix + ".weight");
+            var (outputs, inputs) = ((int)weight.Rows, (int)weight.Columns);
+            var bias = Floats(prefix + ".bias");
+            if (format == OnnxWeights.Float32)
+            {
+                var transposed = new float[weight.Data.Length];
+                for (var o = 0; o < outputs; o++)
+                {
+                    for (var i = 0; i < inputs; i++)
+                    {
+                        transposed[(i * outputs) + o] = weight.Data[(o * inputs) + i];
+                    }
+                }
+
+                return _g.Node("Add", [_g.Node("MatMul", [x, _g.Floats(prefix + ".weight_t", transposed, inputs, outputs)]), bias]);
+            }
+
+            // Per output column: scale = max|w| / 127, w ≈ scale · round(w / scale).
+            var scales = new float[outputs];
+            var quantized = new sbyte[weight.Data.Length];
+            for (var o = 0; o < outputs; o++)
+            {
+                var row = weight.Data.AsSpan(o * inputs, inputs);
+                var scale = Scale(row);
+                scales[o] = scale;
+                for (var i = 0; i < inputs; i++)
+                {
+                    quantized[(i * outputs) + o] = Quantize(row[i], scale);
+                }
+            }
+
+            var dynamic = _g.Node("DynamicQuantizeLinear", [x], 3);
+            var product = _g.Node("MatMulInteger", [dynamic[0], _g.SBytes(prefix + ".weight_q", quantized, inputs, outputs), dynamic[2], _g.SBytes(prefix + ".weight_zero", new sbyte[outputs], outputs)]);
+            var rescale = _g.Node("Mul", [dynamic[1], _g.Floats(prefix + ".weight_scale", scales, outputs)]);
+            var real = _g.Node("Mul", [_g.Node("Cast", [product], OnnxGraph.Attribute("to", (long)OnnxGraph.Float)), rescale]);
+            return _g.Node("Add", [real, bias]);
+        }
+
+        /// <summary>The embedding rows of <paramref name="ids"/> from an int8 table with one scale per row.</summary>
+        private string QuantizedLookup(string name, string ids)
+        {
+            var table = Weight(name);
+            var (rows, columns) = ((int)table.Rows, (int)table.Columns);
+            var scales = new float[rows];
+            var quantized = new sbyte[table.Data.Length];
+            for (var r = 0; r < rows; r++)
+            {
+                var row = table.Data.AsSpan(r * columns, columns);
+                var scale = Scale(row);
+                scales[r] = scale;
+                for (var c = 0; c < columns; c++)
+                {
+                    quantized[(r * columns) + c] = Quantize(row[c], scale);
+                }
+            }
+
+            var values = _g.Node("Cast", [_g.Node("Gather", [_g.SBytes(name + "_q", quantized, rows, columns), ids])], OnnxGraph.Attribute("to", (long)OnnxGraph.Float));
+            var rowScales = _g.Node("Unsqueeze", [_g.Node("Gather", [_g.Floats(name + "_scale", scales, rows), ids]), _g.Int64s("last_axis", [-1], 1)]);
+            return _g.Node("Mul", [values, rowScales]);
+        }
+
+        private static float Scale(ReadOnlySpan<float> values)
+        {
+            var max = 0f;
+            foreach (var v in values)
+            {
+                max = Math.Max(max, Math.Abs(v));
+            }
+
+            return max > 0 ? max / 127f : 1f;
+        }
+
+        private static sbyte Quantize(float value, float scale) => (sbyte)Math.Clamp(MathF.Round(value / scale), -127, 127);
+
+        private string Floats(string name)
+        {
+            var tensor = Weight(name);
+            return _g.Floats(name, tensor.Data, tensor.Shape);
+        }
+
+        private WeightTensor Weight(string name) =>
+            weights.TryGetValue(name, out var tensor) ? tensor : throw new InvalidDataException($"The weights have no '{name}'; they are not a BertForSequenceClassification.");
+    }
+}
