@@ -36,4 +36,49 @@ public sealed class CliWorkflowTests : IDisposable
         Assert.True(evaluateCode == 0, evaluateError);
         Assert.Contains("n=60", evaluateOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Export_PackageMadeBeforeOnnxExports_PredictNamesTheCommandWhichThenAddsThem()
+    {
+        var csv = Path.Combine(_directory, "data.csv");
+        File.WriteAllLines(csv, ["text,label", .. Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"great film {i},positive" : $"boring film {i},negative")]);
+        var model = Path.Combine(_directory, "model");
+        var (trainCode, _, trainError) = RunnerProcess.Run(null, "train", "--data", csv, "--base", "tiny-random", "--out", model, "--max-steps", "2", "--batch-size", "8");
+        Assert.True(trainCode == 0, trainError);
+        MakeOld(model);
+
+        var (refusedCode, _, refused) = RunnerProcess.Run(null, "predict", "--model", model, "great");
+        Assert.Equal(2, refusedCode);
+        Assert.Contains("has no model.onnx", refused, StringComparison.Ordinal);
+        Assert.Contains($"`runner export --model {model}`", refused, StringComparison.Ordinal);
+
+        var (exportCode, exportOutput, exportError) = RunnerProcess.Run(null, "export", "--model", model);
+        Assert.True(exportCode == 0, exportError);
+        Assert.Contains("model.int8.onnx:", exportOutput, StringComparison.Ordinal);
+
+        var (predictCode, predictOutput, predictError) = RunnerProcess.Run(null, "predict", "--model", model, "great");
+        Assert.True(predictCode == 0, predictError);
+        Assert.Matches("^(positive|negative)\t", predictOutput);
+        var (int8Code, _, int8Error) = RunnerProcess.Run(null, "predict", "--model", model, "--precision", "int8", "great");
+        Assert.True(int8Code == 0, int8Error);
+    }
+
+    /// <summary>What a package written before ONNX exports looks like: no graphs, and a manifest that never listed them.</summary>
+    private static void MakeOld(string model)
+    {
+        foreach (var file in new[] { "model.onnx", "model.int8.onnx" })
+        {
+            File.Delete(Path.Combine(model, file));
+        }
+
+        var manifestPath = Path.Combine(model, "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var files = manifest["files"]!.AsArray();
+        foreach (var entry in files.Where(f => f!["path"]!.GetValue<string>().EndsWith(".onnx", StringComparison.Ordinal)).ToList())
+        {
+            files.Remove(entry);
+        }
+
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+    }
 }

@@ -14,7 +14,7 @@ internal static class PredictCommand
     {
         var model = new Option<DirectoryInfo>("--model") { Description = "Model package folder.", Required = true };
         var json = new Option<bool>("--json") { Description = "One JSON object per line." };
-        var precision = new Option<string>("--precision") { Description = "auto, fp32 or bf16.", DefaultValueFactory = _ => "auto" };
+        var precision = new Option<string>("--precision") { Description = "auto (the package's measured choice), fp32 or int8.", DefaultValueFactory = _ => "auto" };
         var texts = new Argument<string[]>("texts") { Description = "Texts to classify; none: read lines from stdin.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("predict", "Classify texts with a model package.") { model, json, precision, texts };
         command.SetAction(result => CommandGuard.Run(() =>

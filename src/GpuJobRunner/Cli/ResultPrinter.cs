@@ -18,7 +18,7 @@ internal static class ResultPrinter
             Summary(outcome.Test),
             string.Create(c, $"training        {t.Steps} steps in {t.Elapsed:hh\\:mm\\:ss} ({t.SequencesPerSecond:0.0} seq/s){(t.StoppedEarly ? ", stopped early" : "")}{(t.Resumed ? ", resumed" : "")}"),
             string.Create(c, $"best validation macro-F1 {t.BestMacroF1:0.0000} at step {t.BestStep}"),
-            string.Create(c, $"serving precision {outcome.Precision.Precision} (validation fp32 {outcome.Precision.Fp32Score:0.0000}{(outcome.Precision.Bf16Score is { } b ? string.Create(c, $", bf16 {b:0.0000}") : "")})"),
+            string.Create(c, $"serving precision {outcome.Precision.Precision} (validation fp32 {outcome.Precision.Fp32Score:0.0000}{(outcome.Precision.Int8Score is { } q ? string.Create(c, $", int8 {q:0.0000}") : "")})"),
             $"model package   {outcome.PackageDirectory}",
         };
         return string.Join(Environment.NewLine, lines);

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Platform.GpuJobRunner.Cli;
 
-/// <summary>The command tree: train, evaluate, predict, bench, serve.</summary>
+/// <summary>The command tree: train, evaluate, predict, export, bench, serve.</summary>
 internal static class RunnerCli
 {
     public static RootCommand Build()
@@ -12,6 +12,7 @@ internal static class RunnerCli
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             PredictCommand.Create(),
+            ExportCommand.Create(),
             BenchCommand.Create(),
             ServeCommand.Create(),
         };

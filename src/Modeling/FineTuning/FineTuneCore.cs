@@ -1,5 +1,6 @@
 using Platform.Modeling.BaseModels;
 using Platform.Modeling.Packaging;
+using Platform.Modeling.Serving;
 using Platform.Modeling.Tokenization;
 using Platform.Modeling.Training;
 using Platform.Shared.Datasets;
@@ -48,20 +49,26 @@ internal static class FineTuneCore
             var trainer = new Trainer(run.Training, tokenizer.PadId, run.CheckpointDirectory, run.CheckpointSaved);
             var training = trainer.Train(model, train, validation, Synchronous(progress), cancellationToken);
 
-            progress?.Report(new FineTuneProgress("evaluating"));
-            var device = DeviceSelector.Resolve(run.Training.Device);
-            var testProbabilities = ModelScorer.Probabilities(model, [.. test.Examples.Select(e => e.InputIds)], 64, tokenizer.PadId, test.IsMultiLabel, device);
-            var (summary, report, text) = HeldOutEvaluator.Score(test, testProbabilities, training.Thresholds);
-            var precision = PrecisionSelector.Choose(model, validation, training.Thresholds, tokenizer.PadId, device);
-
             progress?.Report(new FineTuneProgress("packaging"));
             var record = new TrainingRecord(
                 run.BaseModel.Name, run.Training, run.DatasetSha256, train.Count, validation.Count, test.Count,
                 training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.Elapsed.TotalSeconds,
                 training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow);
-            var metrics = new Dictionary<string, object> { ["test"] = summary, ["testReport"] = report, ["validationMacroF1"] = training.BestMacroF1 };
             var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);
-            ModelPackage.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record, metrics, precision);
+            ModelPackage.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record);
+
+            // What is measured is what will be served: the exported graphs, through ONNX Runtime.
+            progress?.Report(new FineTuneProgress("evaluating"));
+            var precision = PrecisionSelector.Choose(run.OutputDirectory, validation, training.Thresholds, tokenizer.PadId);
+            float[][] testProbabilities;
+            using (var scorer = new OnnxScorer(Path.Combine(run.OutputDirectory, precision.Precision == InferencePrecision.Int8 ? ModelPackage.OnnxInt8File : ModelPackage.OnnxFile)))
+            {
+                testProbabilities = scorer.Probabilities([.. test.Examples.Select(e => e.InputIds)], 64, tokenizer.PadId, test.IsMultiLabel);
+            }
+
+            var (summary, report, text) = HeldOutEvaluator.Score(test, testProbabilities, training.Thresholds);
+            var metrics = new Dictionary<string, object> { ["test"] = summary, ["testReport"] = report, ["validationMacroF1"] = training.BestMacroF1 };
+            ModelPackage.Seal(run.OutputDirectory, metrics, precision, record.TrainedAt);
             return new FineTuneResult(validationReport, training, summary, text, precision, run.OutputDirectory);
         }
     }

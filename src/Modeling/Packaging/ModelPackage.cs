@@ -8,8 +8,9 @@ namespace Platform.Modeling.Packaging;
 
 /// <summary>
 /// A trained model as a folder that Hugging Face transformers can also load: <c>model.safetensors</c>
-/// (BertForSequenceClassification names), <c>config.json</c> with id2label/label2id, <c>vocab.txt</c>,
-/// plus <c>labels.json</c>, <c>training.json</c>, <c>metrics.json</c>, <c>inference.json</c> and a
+/// (BertForSequenceClassification names), <c>config.json</c> with id2label/label2id, <c>vocab.txt</c>; the same network
+/// as ONNX graphs any runtime loads (<c>model.onnx</c> fp32, <c>model.int8.onnx</c> dynamically quantized), which is
+/// what serving runs; plus <c>labels.json</c>, <c>training.json</c>, <c>metrics.json</c>, <c>inference.json</c> and a
 /// <c>manifest.json</c> of SHA-256 hashes checked on every load.
 /// </summary>
 public sealed class ModelPackage
@@ -22,6 +23,8 @@ public sealed class ModelPackage
     public const string MetricsFile = "metrics.json";
     public const string InferenceFile = "inference.json";
     public const string TokenizerConfigFile = "tokenizer_config.json";
+    public const string OnnxFile = "model.onnx";
+    public const string OnnxInt8File = "model.int8.onnx";
 
     private ModelPackage(string directory, BertConfig config, PackageLabels labels, InferencePrecision? inference, PackageManifest manifest, bool lowerCase)
     {
@@ -67,16 +70,17 @@ public sealed class ModelPackage
 
     internal WordPieceTokenizer CreateTokenizer() => WordPieceTokenizer.FromVocabFile(Path.Combine(Directory, VocabFile), LowerCase);
 
-    /// <summary>Writes a package folder (replacing one that exists) and seals it with a manifest.</summary>
+    /// <summary>
+    /// Writes the model files of a package folder (weights, config, vocabulary, labels, training record) and its ONNX
+    /// exports; <see cref="Seal"/> completes it once the exports are measured.
+    /// </summary>
     internal static void Write(
         string directory,
         BertForSequenceClassification model,
         string vocabPath,
         bool lowerCase,
         PackageLabels labels,
-        TrainingRecord training,
-        object metrics,
-        InferencePrecision inference)
+        TrainingRecord training)
     {
         System.IO.Directory.CreateDirectory(directory);
         Training.TrainingCheckpoint.SaveWeights(Path.Combine(directory, WeightsFile), model.state_dict());
@@ -85,10 +89,43 @@ public sealed class ModelPackage
         WriteJson(directory, TokenizerConfigFile, new Dictionary<string, object> { ["do_lower_case"] = lowerCase, ["tokenizer_class"] = "BertTokenizer", ["model_max_length"] = training.Hyperparameters.MaxLength });
         WriteJson(directory, LabelsFile, labels);
         WriteJson(directory, TrainingFile, training);
+        ExportOnnx(directory);
+    }
+
+    /// <summary>Writes the metrics and the serving choice, then seals the folder with a manifest of every file.</summary>
+    internal static void Seal(string directory, object metrics, InferencePrecision inference, DateTimeOffset createdAt)
+    {
         WriteJson(directory, MetricsFile, metrics);
         WriteJson(directory, InferenceFile, inference);
-        PackageManifestIO.Write(directory, training.TrainedAt);
+        PackageManifestIO.Write(directory, createdAt);
     }
+
+    /// <summary>
+    /// Writes <c>model.onnx</c> and <c>model.int8.onnx</c> from the folder's <c>model.safetensors</c> and <c>config.json</c>
+    /// (read back from disk, so the graphs hold exactly the weights the package stores).
+    /// </summary>
+    internal static void ExportOnnx(string directory)
+    {
+        var config = BertConfig.Load(Path.Combine(directory, ConfigFile));
+        var weights = Onnx.SafetensorsReader.Read(Path.Combine(directory, WeightsFile));
+        Onnx.BertOnnxExporter.Export(weights, config, Path.Combine(directory, OnnxFile), Onnx.OnnxWeights.Float32);
+        Onnx.BertOnnxExporter.Export(weights, config, Path.Combine(directory, OnnxInt8File), Onnx.OnnxWeights.Int8);
+    }
+
+    /// <summary>
+    /// Adds the ONNX exports to a package made before they existed (<c>runner export</c>): verified first, exported, its
+    /// serving choice reset to fp32 (int8 was not measured: there is no validation split here), sealed again.
+    /// </summary>
+    public static void AddOnnxExports(string directory)
+    {
+        var package = Open(directory);
+        ExportOnnx(directory);
+        WriteJson(directory, InferenceFile, InferencePrecision.Unmeasured);
+        PackageManifestIO.Write(directory, package.Manifest.CreatedAt);
+    }
+
+    /// <summary>Whether the package carries the ONNX graph serving runs (packages made before the export do not).</summary>
+    public bool HasOnnx => File.Exists(Path.Combine(Directory, OnnxFile));
 
     private static void WriteJson<T>(string directory, string name, T value) => File.WriteAllText(Path.Combine(directory, name), MetricsJson.Serialize(value));
 

@@ -20,7 +20,7 @@ public sealed class ModelHandlers : IDisposable
             MaxPredictBodyBytes = 4096,
             CurrentModelCheckInterval = TimeSpan.Zero,
             PackageCacheDirectory = _cache,
-            Predictor = new PredictorOptions { Device = "cpu" },
+            Predictor = new PredictorOptions(),
         };
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var catalog = new ModelCatalog(containers);
