@@ -12,7 +12,8 @@ internal enum OnnxWeights
     /// <summary>
     /// Dynamic quantization: every MatMul weight int8 with one scale per output column (symmetric), activations quantized
     /// at run time (DynamicQuantizeLinear → MatMulInteger → rescale), the structure ONNX Runtime's own quantizer emits and
-    /// fuses; the word embedding int8 with one scale per row, dequantized after the lookup. About a quarter of the size.
+    /// fuses; the word embedding int8 with a scale and zero point per row, dequantized after the lookup. One sensitive
+    /// projection stays float32 (<see cref="BertOnnxExporter.Float32InInt8"/>). About 28 % of the float32 size.
     /// </summary>
     Int8,
 }
@@ -51,6 +52,13 @@ internal static class BertOnnxExporter
         return builder.Build();
     }
 
+    /// <summary>
+    /// The projections an int8 export keeps in float32: the first layer's feed-forward output, whose input (GELU of the
+    /// first expansion) has the widest outliers; quantizing it alone cost as much label agreement on a real SST-2 slice
+    /// as all other matrices together (98.3 % → 99.1 % agreement with fp32 for 1.8 MB).
+    /// </summary>
+    public static IReadOnlyList<string> Float32InInt8 { get; } = ["bert.encoder.layer.0.output.dense"];
+
     private sealed class Builder(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, OnnxWeights format)
     {
         private readonly OnnxGraph _g = new("bert_for_sequence_classification");
@@ -77,6 +85,7 @@ internal static class BertOnnxExporter
             {
                 ["weights"] = format == OnnxWeights.Int8 ? "int8" : "fp32",
                 ["hidden_act"] = config.HiddenAct,
+                ["float32_matmuls"] = format == OnnxWeights.Int8 ? string.Join(",", Float32InInt8) : "all",
             });
         }
 
@@ -149,7 +158,7 @@ internal static class BertOnnxExporter
             var weight = Weight(prefix + ".weight");
             var (outputs, inputs) = ((int)weight.Rows, (int)weight.Columns);
             var bias = Floats(prefix + ".bias");
-            if (format == OnnxWeights.Float32)
+            if (format == OnnxWeights.Float32 || Float32InInt8.Contains(prefix, StringComparer.Ordinal))
             {
                 var transposed = new float[weight.Data.Length];
                 for (var o = 0; o < outputs; o++)
@@ -184,27 +193,36 @@ internal static class BertOnnxExporter
             return _g.Node("Add", [real, bias]);
         }
 
-        /// <summary>The embedding rows of <paramref name="ids"/> from an int8 table with one scale per row.</summary>
+        /// <summary>
+        /// The embedding rows of <paramref name="ids"/> from an int8 table with one scale and zero point per row
+        /// (asymmetric: a row's own range spans all 256 levels), dequantized after the lookup: (q − zero) · scale.
+        /// </summary>
         private string QuantizedLookup(string name, string ids)
         {
             var table = Weight(name);
             var (rows, columns) = ((int)table.Rows, (int)table.Columns);
             var scales = new float[rows];
+            var zeros = new float[rows];
             var quantized = new sbyte[table.Data.Length];
             for (var r = 0; r < rows; r++)
             {
                 var row = table.Data.AsSpan(r * columns, columns);
-                var scale = Scale(row);
+                var (min, max) = (Math.Min(0f, row.ToArray().Min()), Math.Max(0f, row.ToArray().Max()));
+                var scale = max > min ? (max - min) / 255f : 1f;
+                var zero = Math.Clamp(MathF.Round(-128f - (min / scale)), -128f, 127f);
                 scales[r] = scale;
+                zeros[r] = zero;
                 for (var c = 0; c < columns; c++)
                 {
-                    quantized[(r * columns) + c] = Quantize(row[c], scale);
+                    quantized[(r * columns) + c] = (sbyte)Math.Clamp(MathF.Round(row[c] / scale) + zero, -128f, 127f);
                 }
             }
 
+            var lastAxis = _g.Int64s("last_axis", [-1], 1);
+            string PerToken(string perRow) => _g.Node("Unsqueeze", [_g.Node("Gather", [perRow, ids]), lastAxis]);
             var values = _g.Node("Cast", [_g.Node("Gather", [_g.SBytes(name + "_q", quantized, rows, columns), ids])], OnnxGraph.Attribute("to", (long)OnnxGraph.Float));
-            var rowScales = _g.Node("Unsqueeze", [_g.Node("Gather", [_g.Floats(name + "_scale", scales, rows), ids]), _g.Int64s("last_axis", [-1], 1)]);
-            return _g.Node("Mul", [values, rowScales]);
+            var centered = _g.Node("Sub", [values, PerToken(_g.Floats(name + "_zero", zeros, rows))]);
+            return _g.Node("Mul", [centered, PerToken(_g.Floats(name + "_scale", scales, rows))]);
         }
 
         private static float Scale(ReadOnlySpan<float> values)

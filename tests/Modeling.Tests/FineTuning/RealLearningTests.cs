@@ -1,36 +1,74 @@
-using Platform.Shared.Training;
 using Platform.Modeling.FineTuning;
-using Platform.Modeling.Training;
+using Platform.Modeling.Packaging;
+using Platform.Modeling.Serving;
+using Platform.Shared.Datasets;
+using Platform.Shared.Training;
 using Xunit.Abstractions;
 
 namespace Platform.Modeling.Tests.FineTuning;
 
+/// <summary>The real pretrained MiniLM fine-tuned once on real SST-2 rows (rows 10,001-13,000), for the tests below.</summary>
+public sealed class Sst2MiniLmPackage : IDisposable
+{
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("real-learning-").FullName;
+
+    public Sst2MiniLmPackage()
+    {
+        Directory = Path.Combine(_directory, "model");
+        Result = FineTuner.Run(new FineTuneRequest(TestData.Sst2Sample, Directory)
+        {
+            Training = new TrainingOptions { Epochs = 1, LearningRate = 1e-4, BatchSize = 32, MaxLength = 64, Seed = 7, Device = "cpu" },
+        });
+    }
+
+    public string Directory { get; }
+
+    public FineTuneResult Result { get; }
+
+    /// <summary>A disjoint slice of SST-2 (rows 1-2,000); its majority class is 55.8 % positive.</summary>
+    public static string DisjointSlice => Path.Combine(TestData.RepositoryRoot, "tests", "Shared.Tests", "data", "sst2-sample.csv");
+
+    public void Dispose() => System.IO.Directory.Delete(_directory, recursive: true);
+}
+
 /// <summary>Fine-tunes the real pretrained MiniLM on real SST-2 rows and scores it on a disjoint slice.</summary>
 [Collection(TorchCollection.Name)]
-public sealed class RealLearningTests(ITestOutputHelper output) : IDisposable
+public sealed class RealLearningTests(Sst2MiniLmPackage trained, ITestOutputHelper output) : IClassFixture<Sst2MiniLmPackage>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("real-learning-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     [Fact]
     public void FineTune_MiniLmOnSst2Sample_ClassifiesADisjointSliceWellAboveChance()
     {
-        var package = Path.Combine(_directory, "model");
-        var request = new FineTuneRequest(TestData.Sst2Sample, package)
-        {
-            Training = new TrainingOptions { Epochs = 1, LearningRate = 1e-4, BatchSize = 32, MaxLength = 64, Seed = 7, Device = "cpu" },
-        };
+        output.WriteLine(trained.Result.TestReport);
 
-        var result = FineTuner.Run(request);
-        output.WriteLine(result.TestReport);
-
-        // A disjoint slice of SST-2 (rows 1-2,000; the training sample is rows 10,001-13,000).
-        // Its majority class is 55.8 % positive, so chance is at most 0.56 accuracy and 0.5 macro-F1.
-        var (summary, report, _) = PackageEvaluator.Evaluate(package, Path.Combine(TestData.RepositoryRoot, "tests", "Shared.Tests", "data", "sst2-sample.csv"));
+        // Chance is at most 0.56 accuracy and 0.5 macro-F1 on the slice.
+        var (summary, report, _) = PackageEvaluator.Evaluate(trained.Directory, Sst2MiniLmPackage.DisjointSlice);
         output.WriteLine(report);
         Assert.True(summary.Accuracy > 0.75, $"accuracy {summary.Accuracy}");
         Assert.True(summary.MacroF1 > 0.72, $"macro-F1 {summary.MacroF1}");
-        Assert.True(result.Test.Accuracy > 0.72, $"held-out test accuracy {result.Test.Accuracy}");
+        Assert.True(trained.Result.Test.Accuracy > 0.72, $"held-out test accuracy {trained.Result.Test.Accuracy}");
+    }
+
+    [Fact]
+    public void Int8Graph_OnADisjointRealSlice_PicksTheSameLabelAsFp32AtLeast99PercentOfTheTime()
+    {
+        var texts = ReadTexts(Sst2MiniLmPackage.DisjointSlice);
+        using var fp32 = Predictor.Load(trained.Directory, new PredictorOptions { Precision = InferencePrecision.Fp32 });
+        using var int8 = Predictor.Load(trained.Directory, new PredictorOptions { Precision = InferencePrecision.Int8 });
+
+        var exact = fp32.Predict(texts);
+        var quantized = int8.Predict(texts);
+
+        var agreement = exact.Zip(quantized).Count(p => p.First.Label == p.Second.Label) / (double)texts.Count;
+        var choice = trained.Result.Precision;
+        output.WriteLine($"int8 agrees with fp32 on {agreement:P2} of {texts.Count} texts; package chose {choice.Precision} (validation fp32 {choice.Fp32Score:0.0000}, int8 {choice.Int8Score:0.0000})");
+        Assert.True(agreement >= 0.99, $"int8 agrees with fp32 on {agreement:P2}");
+        Assert.NotNull(choice.Int8Score);
+        Assert.Equal(choice.Fp32Score - choice.Int8Score <= InferencePrecision.Tolerance ? InferencePrecision.Int8 : InferencePrecision.Fp32, choice.Precision);
+    }
+
+    private static List<string> ReadTexts(string csv)
+    {
+        var read = DatasetReader.Read(csv, new DatasetOptions { MinRows = 1 }, _ => 0);
+        return [.. read.Dataset!.Examples.Select(e => e.Text)];
     }
 }

@@ -61,7 +61,7 @@ public sealed class BertOnnxExporterTests : IDisposable
         var int8 = Export(model, OnnxWeights.Int8);
 
         var ratio = (double)new FileInfo(int8).Length / new FileInfo(fp32).Length;
-        Assert.InRange(ratio, 0.2, 0.3);
+        Assert.InRange(ratio, 0.2, 0.32);
         var exact = Run(fp32, ids, mask, shape);
         var quantized = Run(int8, ids, mask, shape);
         // Quantization error, bounded: the logits of a fresh head are small, so compare against their spread.
