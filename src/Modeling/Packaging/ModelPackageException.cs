@@ -25,4 +25,7 @@ public sealed class ModelPackageException : Exception
 
     /// <summary>Full path of the file at fault (the manifest itself, or a file it lists), when there is one.</summary>
     public string? FilePath { get; }
+
+    /// <summary>The package is sound but was made before packages carried ONNX graphs: <c>runner export</c> adds them.</summary>
+    public bool MissingOnnx { get; init; }
 }

@@ -42,7 +42,7 @@ public sealed class Predictor : IDisposable
         {
             throw new ModelPackageException(
                 $"The model package {packageDirectory} has no {ModelPackage.OnnxFile}: it was made before packages carried ONNX exports. Add them with `runner export --model {packageDirectory}`.",
-                Path.Combine(packageDirectory, ModelPackage.OnnxFile));
+                Path.Combine(packageDirectory, ModelPackage.OnnxFile)) { MissingOnnx = true };
         }
 
         var precision = options.Precision switch
@@ -54,7 +54,7 @@ public sealed class Predictor : IDisposable
         var file = Path.Combine(packageDirectory, precision == InferencePrecision.Int8 ? ModelPackage.OnnxInt8File : ModelPackage.OnnxFile);
         if (!File.Exists(file))
         {
-            throw new ModelPackageException($"The model package {packageDirectory} has no {Path.GetFileName(file)}; add it with `runner export --model {packageDirectory}`.", file);
+            throw new ModelPackageException($"The model package {packageDirectory} has no {Path.GetFileName(file)}; add it with `runner export --model {packageDirectory}`.", file) { MissingOnnx = true };
         }
 
         return new Predictor(package, new OnnxScorer(file, options.Threads), package.CreateTokenizer(), options, precision);

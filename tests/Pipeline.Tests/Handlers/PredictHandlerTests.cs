@@ -107,6 +107,52 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     }
 
     [Fact]
+    public async Task PredictAsync_PackageMadeBeforeOnnxGraphs_ReturnsAModelUnavailableProblemNamingTheExportCommandAndTheBlobs()
+    {
+        var old = Directory.CreateTempSubdirectory("old-package-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(packages.Sentiment))
+            {
+                File.Copy(file, Path.Combine(old, Path.GetFileName(file)));
+            }
+
+            WithoutOnnx(old);
+            var model = "m" + Guid.NewGuid().ToString("N")[..12];
+            await TrainedPackagesFixture.UploadAsync(Storage.Containers.Models, old, model, "v1");
+            await TrainedPackagesFixture.SetCurrentAsync(Storage.Containers.Models, model, "v1");
+
+            var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
+
+            Assert.Equal(500, result.StatusCode);
+            Assert.Equal("urn:platform:problem:model-unavailable", result.ParseBody().GetProperty("type").GetString());
+            var detail = result.ParseBody().GetProperty("detail").GetString();
+            Assert.Contains("`runner export --model <that folder>`", detail, StringComparison.Ordinal);
+            Assert.Contains($"{model}/v1/", detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(old, recursive: true);
+        }
+    }
+
+    /// <summary>A package as written before ONNX graphs: none on disk, none in its manifest.</summary>
+    private static void WithoutOnnx(string package)
+    {
+        File.Delete(Path.Combine(package, "model.onnx"));
+        File.Delete(Path.Combine(package, "model.int8.onnx"));
+        var manifestPath = Path.Combine(package, "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var files = manifest["files"]!.AsArray();
+        foreach (var entry in files.Where(f => f!["path"]!.GetValue<string>().EndsWith(".onnx", StringComparison.Ordinal)).ToList())
+        {
+            files.Remove(entry);
+        }
+
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+    }
+
+    [Fact]
     public async Task PredictAsync_UnknownModel_Returns404()
     {
         var result = await Handlers.Predict.PredictAsync(TestStorage.UniqueModelName("missing"), null, JobHandlers.Body(new { text = "a" }), default);

@@ -40,9 +40,10 @@ public sealed partial class PredictHandler(
             return problem!;
         }
 
+        var resolved = version;
         try
         {
-            var resolved = version ?? await currentVersions.GetAsync(model, cancellationToken).ConfigureAwait(false);
+            resolved ??= await currentVersions.GetAsync(model, cancellationToken).ConfigureAwait(false);
             if (resolved is null)
             {
                 return Problems.NotFound("No such model.", $"Model '{model}' has no published version (no {ModelBlobs.Current(model)} in container 'models'). GET /api/models lists the models that can predict.");
@@ -62,6 +63,14 @@ public sealed partial class PredictHandler(
         {
             LogUnavailable(model, e.Message);
             return Problems.ModelUnavailable($"Model '{model}' cannot be served: {e.Message}");
+        }
+        catch (ModelPackageException e) when (e.MissingOnnx)
+        {
+            LogUnavailable(model, e.Message);
+            var prefix = ModelBlobs.VersionPrefix(model, resolved ?? "{version}");
+            return Problems.ModelUnavailable(
+                $"Model '{model}' was packaged before packages carried ONNX graphs, which serving runs. Download {prefix} from container 'models', "
+                + "run `runner export --model <that folder>` and upload the folder back (or train the model again).");
         }
         catch (ModelPackageException e)
         {
