@@ -55,7 +55,7 @@ internal static class FineTuneCore
                 training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.Elapsed.TotalSeconds,
                 training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow);
             var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);
-            ModelPackage.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record);
+            PackageWriter.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record);
 
             // What is measured is what will be served: the exported graphs, through ONNX Runtime.
             progress?.Report(new FineTuneProgress("evaluating"));

@@ -86,8 +86,8 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
     {
         try
         {
-            var baseModel = BaseModelResolver.Resolve(input.BaseModel);
-            return WordPieceTokenizer.FromVocabFile(baseModel.VocabPath, baseModel.LowerCase).CountTokens;
+            var (vocabulary, lowerCase) = BaseModelResolver.ResolveVocabulary(input.BaseModel);
+            return WordPieceTokenizer.FromVocabFile(vocabulary, lowerCase).CountTokens;
         }
         catch (BaseModelException e)
         {

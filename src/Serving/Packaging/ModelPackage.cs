@@ -2,7 +2,6 @@ using System.Text.Json;
 using Platform.Modeling.Bert;
 using Platform.Modeling.Evaluation;
 using Platform.Modeling.Tokenization;
-using TorchSharp.PyBridge;
 
 namespace Platform.Modeling.Packaging;
 
@@ -60,37 +59,7 @@ public sealed class ModelPackage
         return new ModelPackage(directory, config, labels, inference, manifest, lowerCase);
     }
 
-    internal BertForSequenceClassification CreateModel()
-    {
-        var model = new BertForSequenceClassification(Config, Labels.Labels.Count);
-        model.load_safetensors(Path.Combine(Directory, WeightsFile));
-        model.eval();
-        return model;
-    }
-
     internal WordPieceTokenizer CreateTokenizer() => WordPieceTokenizer.FromVocabFile(Path.Combine(Directory, VocabFile), LowerCase);
-
-    /// <summary>
-    /// Writes the model files of a package folder (weights, config, vocabulary, labels, training record) and its ONNX
-    /// exports; <see cref="Seal"/> completes it once the exports are measured.
-    /// </summary>
-    internal static void Write(
-        string directory,
-        BertForSequenceClassification model,
-        string vocabPath,
-        bool lowerCase,
-        PackageLabels labels,
-        TrainingRecord training)
-    {
-        System.IO.Directory.CreateDirectory(directory);
-        Training.TrainingCheckpoint.SaveWeights(Path.Combine(directory, WeightsFile), model.state_dict());
-        model.Config.ForClassification(labels.Labels, labels.MultiLabel).Save(Path.Combine(directory, ConfigFile));
-        File.Copy(vocabPath, Path.Combine(directory, VocabFile), overwrite: true);
-        WriteJson(directory, TokenizerConfigFile, new Dictionary<string, object> { ["do_lower_case"] = lowerCase, ["tokenizer_class"] = "BertTokenizer", ["model_max_length"] = training.Hyperparameters.MaxLength });
-        WriteJson(directory, LabelsFile, labels);
-        WriteJson(directory, TrainingFile, training);
-        ExportOnnx(directory);
-    }
 
     /// <summary>Writes the metrics and the serving choice, then seals the folder with a manifest of every file.</summary>
     internal static void Seal(string directory, object metrics, InferencePrecision inference, DateTimeOffset createdAt)
@@ -127,7 +96,7 @@ public sealed class ModelPackage
     /// <summary>Whether the package carries the ONNX graph serving runs (packages made before the export do not).</summary>
     public bool HasOnnx => File.Exists(Path.Combine(Directory, OnnxFile));
 
-    private static void WriteJson<T>(string directory, string name, T value) => File.WriteAllText(Path.Combine(directory, name), MetricsJson.Serialize(value));
+    internal static void WriteJson<T>(string directory, string name, T value) => File.WriteAllText(Path.Combine(directory, name), MetricsJson.Serialize(value));
 
     private static T? Read<T>(string directory, string name)
     {

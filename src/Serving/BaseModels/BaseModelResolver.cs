@@ -35,6 +35,22 @@ public static class BaseModelResolver
         return ResolveFolder(nameOrPath);
     }
 
+    /// <summary>
+    /// The vocabulary of a base model and its casing, without requiring its weights: hosts that only tokenize (the
+    /// Functions app) carry the built-in model's vocabulary, not its weights.
+    /// </summary>
+    public static (string VocabPath, bool LowerCase) ResolveVocabulary(string nameOrPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
+        if (string.Equals(nameOrPath, MiniLmL6, StringComparison.OrdinalIgnoreCase) || string.Equals(nameOrPath, TinyRandom, StringComparison.OrdinalIgnoreCase))
+        {
+            return (RequireFile(Path.Combine(BuiltInRoot, MiniLmL6), "vocab.txt", "the built-in MiniLM vocabulary"), true);
+        }
+
+        var model = ResolveFolder(nameOrPath);
+        return (model.VocabPath, model.LowerCase);
+    }
+
     private static BaseModel ResolveFolder(string folder)
     {
         if (!Directory.Exists(folder))

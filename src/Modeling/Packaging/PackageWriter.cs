@@ -1,0 +1,30 @@
+using Platform.Modeling.Bert;
+using Platform.Modeling.Training;
+
+namespace Platform.Modeling.Packaging;
+
+/// <summary>Writes a trained model as a package folder (the training side; <see cref="ModelPackage"/> reads and seals it).</summary>
+internal static class PackageWriter
+{
+    /// <summary>
+    /// Writes the model files of a package folder (weights, config, vocabulary, labels, training record) and its ONNX
+    /// exports; <see cref="ModelPackage.Seal"/> completes it once the exports are measured.
+    /// </summary>
+    public static void Write(
+        string directory,
+        BertForSequenceClassification model,
+        string vocabPath,
+        bool lowerCase,
+        PackageLabels labels,
+        TrainingRecord training)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        TrainingCheckpoint.SaveWeights(Path.Combine(directory, ModelPackage.WeightsFile), model.state_dict());
+        model.Config.ForClassification(labels.Labels, labels.MultiLabel).Save(Path.Combine(directory, ModelPackage.ConfigFile));
+        File.Copy(vocabPath, Path.Combine(directory, ModelPackage.VocabFile), overwrite: true);
+        ModelPackage.WriteJson(directory, ModelPackage.TokenizerConfigFile, new Dictionary<string, object> { ["do_lower_case"] = lowerCase, ["tokenizer_class"] = "BertTokenizer", ["model_max_length"] = training.Hyperparameters.MaxLength });
+        ModelPackage.WriteJson(directory, ModelPackage.LabelsFile, labels);
+        ModelPackage.WriteJson(directory, ModelPackage.TrainingFile, training);
+        ModelPackage.ExportOnnx(directory);
+    }
+}
