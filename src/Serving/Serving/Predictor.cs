@@ -15,6 +15,7 @@ public sealed class Predictor : IDisposable
     private readonly WordPieceTokenizer _tokenizer;
     private readonly int _maxLength;
     private readonly int _batchSize;
+    private readonly MicroBatcher<string, Prediction> _coalescer;
 
     private Predictor(ModelPackage package, OnnxScorer scorer, WordPieceTokenizer tokenizer, PredictorOptions options, string precision)
     {
@@ -24,6 +25,7 @@ public sealed class Predictor : IDisposable
         _maxLength = Math.Min(options.MaxLength, package.Config.MaxPositionEmbeddings);
         _batchSize = options.BatchSize;
         Precision = precision;
+        _coalescer = new MicroBatcher<string, Prediction>(Predict, options.MaxCoalescedTexts);
     }
 
     public ModelPackage Package { get; }
@@ -62,6 +64,16 @@ public sealed class Predictor : IDisposable
 
     public Prediction Predict(string text) => Predict([text])[0];
 
+    /// <summary>
+    /// Predicts through the request coalescer: concurrent calls are scored together in one pass (see
+    /// <see cref="MicroBatcher{TIn, TOut}"/>), which is how a server should call the predictor.
+    /// </summary>
+    public Task<IReadOnlyList<Prediction>> PredictAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        _coalescer.RunAsync(texts, cancellationToken);
+
+    /// <summary>Passes made by the coalescer so far.</summary>
+    public long CoalescedPasses => _coalescer.Calls;
+
     public IReadOnlyList<Prediction> Predict(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -77,7 +89,11 @@ public sealed class Predictor : IDisposable
 
     internal int MaxLength => _maxLength;
 
-    public void Dispose() => _scorer.Dispose();
+    public void Dispose()
+    {
+        _coalescer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _scorer.Dispose();
+    }
 
     private Prediction Decide(float[] probabilities)
     {

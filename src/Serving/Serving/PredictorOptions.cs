@@ -10,6 +10,9 @@ public sealed record PredictorOptions
 
     public int BatchSize { get; init; } = 64;
 
+    /// <summary>Most texts <see cref="Predictor.PredictAsync"/> scores in one coalesced pass.</summary>
+    public int MaxCoalescedTexts { get; init; } = 256;
+
     /// <summary>ONNX Runtime intra-op threads; 0 = one per core.</summary>
     public int Threads { get; init; }
 }

@@ -55,7 +55,7 @@ public sealed partial class PredictHandler(
                 return Problems.NotFound("No such model version.", $"Model '{model}' has no version '{resolved}'. GET {Routes.Model(model)} lists its versions.");
             }
 
-            var predictions = predictor.Predict(texts);
+            var predictions = await predictor.PredictAsync(texts, cancellationToken).ConfigureAwait(false);
             LogPredicted(model, resolved, texts.Count);
             return HandlerResult.Json(200, new PredictResponse(model, resolved, predictions));
         }
