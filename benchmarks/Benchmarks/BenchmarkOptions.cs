@@ -1,7 +1,7 @@
 namespace Platform.Benchmarks;
 
-/// <summary>Command-line settings: smoke-run sizes or full sizes, and which SST-2 CSV to read.</summary>
-internal sealed record BenchmarkOptions(bool Quick, string DataPath)
+/// <summary>Command-line settings: smoke-run sizes or full sizes, which SST-2 CSV to read, and optionally one section only.</summary>
+internal sealed record BenchmarkOptions(bool Quick, string DataPath, string? Only = null)
 {
     private const string SharedData = "../shared/datasets/sst2-train.csv";
     private const string SampleData = "tests/Shared.Tests/data/sst2-sample.csv";
@@ -10,6 +10,7 @@ internal sealed record BenchmarkOptions(bool Quick, string DataPath)
     {
         var quick = false;
         string? data = null;
+        string? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -20,12 +21,15 @@ internal sealed record BenchmarkOptions(bool Quick, string DataPath)
                 case "--data" when i + 1 < args.Count:
                     data = args[++i];
                     break;
+                case "--only" when i + 1 < args.Count && args[i + 1] is "tokenization" or "csv" or "training" or "inference":
+                    only = args[++i];
+                    break;
                 default:
                     return null;
             }
         }
 
-        return new BenchmarkOptions(quick, data ?? DefaultData());
+        return new BenchmarkOptions(quick, data ?? DefaultData(), only);
     }
 
     /// <summary>The full SST-2 next to the repository when present, else the 2,000-row sample the repository carries.</summary>

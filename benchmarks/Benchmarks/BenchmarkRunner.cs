@@ -20,10 +20,26 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         Console.WriteLine($"CPU: {Environment.ProcessorCount} logical cores, torch threads {get_num_threads()}, bf16 native: {CpuFeatures.SupportsBf16}");
         Console.WriteLine();
 
-        Tokenization(data);
-        Csv();
-        Training(data);
-        Inference(data);
+        bool Runs(string section) => options.Only is null || options.Only == section;
+        if (Runs("tokenization"))
+        {
+            Tokenization(data);
+        }
+
+        if (Runs("csv"))
+        {
+            Csv();
+        }
+
+        if (Runs("training"))
+        {
+            Training(data);
+        }
+
+        if (Runs("inference"))
+        {
+            Inference(data);
+        }
         Console.WriteLine(_table.Render());
     }
 
