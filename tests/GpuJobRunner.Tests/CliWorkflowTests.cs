@@ -45,7 +45,7 @@ public sealed class CliWorkflowTests : IDisposable
         var model = Path.Combine(_directory, "model");
         var (trainCode, _, trainError) = RunnerProcess.Run(null, "train", "--data", csv, "--base", "tiny-random", "--out", model, "--max-steps", "2", "--batch-size", "8");
         Assert.True(trainCode == 0, trainError);
-        MakeOld(model);
+        TestSupport.PackageWithoutOnnx.Make(model);
 
         var (refusedCode, _, refused) = RunnerProcess.Run(null, "predict", "--model", model, "great");
         Assert.Equal(2, refusedCode);
@@ -61,24 +61,5 @@ public sealed class CliWorkflowTests : IDisposable
         Assert.Matches("^(positive|negative)\t", predictOutput);
         var (int8Code, _, int8Error) = RunnerProcess.Run(null, "predict", "--model", model, "--precision", "int8", "great");
         Assert.True(int8Code == 0, int8Error);
-    }
-
-    /// <summary>What a package written before ONNX exports looks like: no graphs, and a manifest that never listed them.</summary>
-    private static void MakeOld(string model)
-    {
-        foreach (var file in new[] { "model.onnx", "model.int8.onnx" })
-        {
-            File.Delete(Path.Combine(model, file));
-        }
-
-        var manifestPath = Path.Combine(model, "manifest.json");
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
-        var files = manifest["files"]!.AsArray();
-        foreach (var entry in files.Where(f => f!["path"]!.GetValue<string>().EndsWith(".onnx", StringComparison.Ordinal)).ToList())
-        {
-            files.Remove(entry);
-        }
-
-        File.WriteAllText(manifestPath, manifest.ToJsonString());
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Platform.Shared.Training;
 
 namespace Platform.Shared.Datasets;
@@ -18,25 +16,17 @@ public static class DatasetOptionRules
     public static IReadOnlyList<OptionProblem> Check(DatasetOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<OptionProblem>();
-        void Require(bool condition, string property, FormattableString message)
-        {
-            if (!condition)
-            {
-                problems.Add(new OptionProblem(JsonNamingPolicy.CamelCase.ConvertName(property), message.ToString(CultureInfo.InvariantCulture)));
-            }
-        }
-
+        var problems = new OptionProblems();
         var o = options;
-        Require(!string.IsNullOrWhiteSpace(o.TextColumn), nameof(o.TextColumn), $"textColumn must name a column.");
-        Require(!string.IsNullOrWhiteSpace(o.LabelColumn), nameof(o.LabelColumn), $"labelColumn must name a column.");
-        Require(!string.IsNullOrWhiteSpace(o.LabelsColumn), nameof(o.LabelsColumn), $"labelsColumn must name a column.");
-        Require(!char.IsWhiteSpace(o.LabelSeparator) && o.LabelSeparator is not '"' and not '\0', nameof(o.LabelSeparator),
+        problems.Require(!string.IsNullOrWhiteSpace(o.TextColumn), nameof(o.TextColumn), $"textColumn must name a column.");
+        problems.Require(!string.IsNullOrWhiteSpace(o.LabelColumn), nameof(o.LabelColumn), $"labelColumn must name a column.");
+        problems.Require(!string.IsNullOrWhiteSpace(o.LabelsColumn), nameof(o.LabelsColumn), $"labelsColumn must name a column.");
+        problems.Require(!char.IsWhiteSpace(o.LabelSeparator) && o.LabelSeparator is not '"' and not '\0', nameof(o.LabelSeparator),
             $"labelSeparator must be a visible character other than a double quote, e.g. ';'.");
-        Require(o.MinRows >= MinMinRows, nameof(o.MinRows), $"minRows must be at least {MinMinRows} (got {o.MinRows}).");
-        Require(o.RareClassThreshold >= 0, nameof(o.RareClassThreshold), $"rareClassThreshold must be 0 or more (got {o.RareClassThreshold}).");
-        Require(o.MaxTokens is >= MinMaxTokens and <= MaxMaxTokens, nameof(o.MaxTokens), $"maxTokens must be between {MinMaxTokens} and {MaxMaxTokens} (got {o.MaxTokens}).");
-        Require(o.MaxFieldChars >= 1, nameof(o.MaxFieldChars), $"maxFieldChars must be at least 1 (got {o.MaxFieldChars}).");
-        return problems;
+        problems.Require(o.MinRows >= MinMinRows, nameof(o.MinRows), $"minRows must be at least {MinMinRows} (got {o.MinRows}).");
+        problems.Require(o.RareClassThreshold >= 0, nameof(o.RareClassThreshold), $"rareClassThreshold must be 0 or more (got {o.RareClassThreshold}).");
+        problems.Require(o.MaxTokens is >= MinMaxTokens and <= MaxMaxTokens, nameof(o.MaxTokens), $"maxTokens must be between {MinMaxTokens} and {MaxMaxTokens} (got {o.MaxTokens}).");
+        problems.Require(o.MaxFieldChars >= 1, nameof(o.MaxFieldChars), $"maxFieldChars must be at least 1 (got {o.MaxFieldChars}).");
+        return problems.ToList();
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 
 namespace Platform.Shared.Training;
 
@@ -18,34 +16,26 @@ public static class TrainingOptionRules
     public static IReadOnlyList<OptionProblem> Check(TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<OptionProblem>();
-        void Require(bool condition, string property, FormattableString message)
-        {
-            if (!condition)
-            {
-                problems.Add(new OptionProblem(JsonNamingPolicy.CamelCase.ConvertName(property), message.ToString(CultureInfo.InvariantCulture)));
-            }
-        }
-
+        var problems = new OptionProblems();
         var o = options;
-        Require(o.Epochs >= 1, nameof(o.Epochs), $"epochs must be at least 1 (got {o.Epochs}).");
-        Require(o.Epochs <= MaxEpochs, nameof(o.Epochs), $"epochs must be at most {MaxEpochs} (got {o.Epochs}).");
+        problems.Require(o.Epochs >= 1, nameof(o.Epochs), $"epochs must be at least 1 (got {o.Epochs}).");
+        problems.Require(o.Epochs <= MaxEpochs, nameof(o.Epochs), $"epochs must be at most {MaxEpochs} (got {o.Epochs}).");
         // Written so that NaN fails too.
-        Require(o.LearningRate > 0 && o.LearningRate <= 1, nameof(o.LearningRate), $"learningRate must be in (0, 1] (got {o.LearningRate}).");
-        Require(o.BatchSize >= 1, nameof(o.BatchSize), $"batchSize must be at least 1 (got {o.BatchSize}).");
-        Require(o.BatchSize <= MaxBatchSize, nameof(o.BatchSize), $"batchSize must be at most {MaxBatchSize} (got {o.BatchSize}).");
-        Require(o.MaxLength is >= MinMaxLength and <= MaxMaxLength, nameof(o.MaxLength), $"maxLength must be between {MinMaxLength} and {MaxMaxLength} (got {o.MaxLength}).");
-        Require(o.WarmupRatio >= 0 && o.WarmupRatio < 1, nameof(o.WarmupRatio), $"warmupRatio must be in [0, 1) (got {o.WarmupRatio}).");
-        Require(o.WeightDecay >= 0, nameof(o.WeightDecay), $"weightDecay must be 0 or more (got {o.WeightDecay}).");
-        Require(o.MaxGradNorm > 0, nameof(o.MaxGradNorm), $"maxGradNorm must be more than 0 (got {o.MaxGradNorm}).");
-        Require(o.GradientAccumulationSteps >= 1, nameof(o.GradientAccumulationSteps), $"gradientAccumulationSteps must be at least 1 (got {o.GradientAccumulationSteps}).");
-        Require(Enum.IsDefined(o.ClassWeighting), nameof(o.ClassWeighting), $"classWeighting must be none or balanced (got {o.ClassWeighting}).");
-        Require(o.EvaluateEverySteps >= 0, nameof(o.EvaluateEverySteps), $"evaluateEverySteps must be 0 (each epoch) or more (got {o.EvaluateEverySteps}).");
-        Require(o.EarlyStoppingPatience >= 0, nameof(o.EarlyStoppingPatience), $"earlyStoppingPatience must be 0 (never stop early) or more (got {o.EarlyStoppingPatience}).");
-        Require(o.CheckpointEverySteps >= 0, nameof(o.CheckpointEverySteps), $"checkpointEverySteps must be 0 or more (got {o.CheckpointEverySteps}).");
-        Require(o.MaxSteps >= 0, nameof(o.MaxSteps), $"maxSteps must be 0 (no limit) or more (got {o.MaxSteps}).");
-        Require(o.Device is "auto" or "cpu" or "cuda", nameof(o.Device), $"device must be auto, cpu or cuda (got '{o.Device}').");
-        Require(o.LengthGroupingFactor >= 1, nameof(o.LengthGroupingFactor), $"lengthGroupingFactor must be at least 1 (got {o.LengthGroupingFactor}).");
-        return problems;
+        problems.Require(o.LearningRate > 0 && o.LearningRate <= 1, nameof(o.LearningRate), $"learningRate must be in (0, 1] (got {o.LearningRate}).");
+        problems.Require(o.BatchSize >= 1, nameof(o.BatchSize), $"batchSize must be at least 1 (got {o.BatchSize}).");
+        problems.Require(o.BatchSize <= MaxBatchSize, nameof(o.BatchSize), $"batchSize must be at most {MaxBatchSize} (got {o.BatchSize}).");
+        problems.Require(o.MaxLength is >= MinMaxLength and <= MaxMaxLength, nameof(o.MaxLength), $"maxLength must be between {MinMaxLength} and {MaxMaxLength} (got {o.MaxLength}).");
+        problems.Require(o.WarmupRatio >= 0 && o.WarmupRatio < 1, nameof(o.WarmupRatio), $"warmupRatio must be in [0, 1) (got {o.WarmupRatio}).");
+        problems.Require(o.WeightDecay >= 0, nameof(o.WeightDecay), $"weightDecay must be 0 or more (got {o.WeightDecay}).");
+        problems.Require(o.MaxGradNorm > 0, nameof(o.MaxGradNorm), $"maxGradNorm must be more than 0 (got {o.MaxGradNorm}).");
+        problems.Require(o.GradientAccumulationSteps >= 1, nameof(o.GradientAccumulationSteps), $"gradientAccumulationSteps must be at least 1 (got {o.GradientAccumulationSteps}).");
+        problems.Require(Enum.IsDefined(o.ClassWeighting), nameof(o.ClassWeighting), $"classWeighting must be none or balanced (got {o.ClassWeighting}).");
+        problems.Require(o.EvaluateEverySteps >= 0, nameof(o.EvaluateEverySteps), $"evaluateEverySteps must be 0 (each epoch) or more (got {o.EvaluateEverySteps}).");
+        problems.Require(o.EarlyStoppingPatience >= 0, nameof(o.EarlyStoppingPatience), $"earlyStoppingPatience must be 0 (never stop early) or more (got {o.EarlyStoppingPatience}).");
+        problems.Require(o.CheckpointEverySteps >= 0, nameof(o.CheckpointEverySteps), $"checkpointEverySteps must be 0 or more (got {o.CheckpointEverySteps}).");
+        problems.Require(o.MaxSteps >= 0, nameof(o.MaxSteps), $"maxSteps must be 0 (no limit) or more (got {o.MaxSteps}).");
+        problems.Require(o.Device is "auto" or "cpu" or "cuda", nameof(o.Device), $"device must be auto, cpu or cuda (got '{o.Device}').");
+        problems.Require(o.LengthGroupingFactor >= 1, nameof(o.LengthGroupingFactor), $"lengthGroupingFactor must be at least 1 (got {o.LengthGroupingFactor}).");
+        return problems.ToList();
     }
 }

@@ -24,13 +24,7 @@ public sealed class TelemetryTests(ServiceEnvironment environment)
     public async Task ServeOnce_MessageWithATraceParent_JobSpanContinuesTheTraceWithItsSteps()
     {
         var spans = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == RunnerTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(spans);
         await using var scenario = new JobScenario(environment);
         await scenario.UploadSplitsAsync();
         await scenario.SendAsync(scenario.Job(attempt: 2), TraceParent);
@@ -59,13 +53,7 @@ public sealed class TelemetryTests(ServiceEnvironment environment)
     public async Task ServeOnce_SplitThatIsNotJsonLines_JobSpanIsAnErrorWithTheReason()
     {
         var spans = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == RunnerTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(spans);
         await using var scenario = new JobScenario(environment);
         await scenario.UploadSplitsAsync(trainOverride: "this is not json\n");
         await scenario.SendAsync(scenario.Job());
@@ -113,5 +101,18 @@ public sealed class TelemetryTests(ServiceEnvironment environment)
         Assert.Contains(DispatchTrace.ToHexString(), output, StringComparison.Ordinal);
         Assert.Contains(scenario.JobId, output, StringComparison.Ordinal);
         Assert.Contains("platform.runner.jobs", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records every span of the runner's source that ends while the listener lives.</summary>
+    private static ActivityListener Listen(ConcurrentBag<Activity> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RunnerTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }

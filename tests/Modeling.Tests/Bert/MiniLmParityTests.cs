@@ -1,7 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Platform.Modeling.BaseModels;
-using Platform.Modeling.Tokenization;
+using Platform.Modeling.Tests.Tokenization;
 using static TorchSharp.torch;
 
 namespace Platform.Modeling.Tests.Bert;
@@ -34,7 +34,7 @@ public sealed class MiniLmParityTests
     private static double MaxDifferenceFromOnnxRuntime(string[] sentences)
     {
         var baseModel = BaseModelResolver.Resolve(BaseModelResolver.MiniLmL6);
-        var (ids, mask) = Encode(baseModel.VocabPath, sentences);
+        var (ids, mask, _) = PaddedBatch.Encode(baseModel.VocabPath, sentences);
         var batch = sentences.Length;
         var length = ids.Length / batch;
 
@@ -74,24 +74,5 @@ public sealed class MiniLmParityTests
         }
 
         return maxDiff;
-    }
-
-    private static (long[] Ids, long[] Mask) Encode(string vocabPath, string[] sentences)
-    {
-        var tokenizer = WordPieceTokenizer.FromVocabFile(vocabPath);
-        var rows = sentences.Select(s => tokenizer.Encode(s, 128).Select(id => (long)id).ToArray()).ToArray();
-        var length = rows.Max(r => r.Length);
-        var ids = new long[rows.Length * length];
-        var mask = new long[rows.Length * length];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                ids[(r * length) + c] = rows[r][c];
-                mask[(r * length) + c] = 1;
-            }
-        }
-
-        return (ids, mask);
     }
 }

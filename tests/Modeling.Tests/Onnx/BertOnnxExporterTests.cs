@@ -3,7 +3,7 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 using Platform.Modeling.BaseModels;
 using Platform.Modeling.Bert;
 using Platform.Modeling.Onnx;
-using Platform.Modeling.Tokenization;
+using Platform.Modeling.Tests.Tokenization;
 using Platform.Modeling.Training;
 using static TorchSharp.torch;
 
@@ -37,7 +37,7 @@ public sealed class BertOnnxExporterTests : IDisposable
         var (model, _) = ClassifierFactory.Create(baseModel, labels, seed: 3);
         using var _ = model;
         model.eval();
-        var (ids, mask, shape) = Encode(baseModel.VocabPath, Texts);
+        var (ids, mask, shape) = PaddedBatch.Encode(baseModel.VocabPath, Texts);
 
         var path = Export(model, OnnxWeights.Float32);
         var onnx = Run(path, ids, mask, shape);
@@ -55,7 +55,7 @@ public sealed class BertOnnxExporterTests : IDisposable
         var (model, _) = ClassifierFactory.Create(baseModel, 3, seed: 3);
         using var _ = model;
         model.eval();
-        var (ids, mask, shape) = Encode(baseModel.VocabPath, Texts);
+        var (ids, mask, shape) = PaddedBatch.Encode(baseModel.VocabPath, Texts);
 
         var fp32 = Export(model, OnnxWeights.Float32);
         var int8 = Export(model, OnnxWeights.Int8);
@@ -109,24 +109,5 @@ public sealed class BertOnnxExporterTests : IDisposable
         {
             return logits.data<float>().ToArray();
         }
-    }
-
-    private static (long[] Ids, long[] Mask, int[] Shape) Encode(string vocabPath, string[] texts)
-    {
-        var tokenizer = WordPieceTokenizer.FromVocabFile(vocabPath);
-        var rows = texts.Select(s => tokenizer.Encode(s, 128)).ToArray();
-        var length = rows.Max(r => r.Length);
-        var ids = new long[rows.Length * length];
-        var mask = new long[rows.Length * length];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                ids[(r * length) + c] = rows[r][c];
-                mask[(r * length) + c] = 1;
-            }
-        }
-
-        return (ids, mask, [rows.Length, length]);
     }
 }

@@ -117,7 +117,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
                 File.Copy(file, Path.Combine(old, Path.GetFileName(file)));
             }
 
-            WithoutOnnx(old);
+            TestSupport.PackageWithoutOnnx.Make(old);
             var model = "m" + Guid.NewGuid().ToString("N")[..12];
             await TrainedPackagesFixture.UploadAsync(Storage.Containers.Models, old, model, "v1");
             await TrainedPackagesFixture.SetCurrentAsync(Storage.Containers.Models, model, "v1");
@@ -134,22 +134,6 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
         {
             Directory.Delete(old, recursive: true);
         }
-    }
-
-    /// <summary>A package as written before ONNX graphs: none on disk, none in its manifest.</summary>
-    private static void WithoutOnnx(string package)
-    {
-        File.Delete(Path.Combine(package, "model.onnx"));
-        File.Delete(Path.Combine(package, "model.int8.onnx"));
-        var manifestPath = Path.Combine(package, "manifest.json");
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
-        var files = manifest["files"]!.AsArray();
-        foreach (var entry in files.Where(f => f!["path"]!.GetValue<string>().EndsWith(".onnx", StringComparison.Ordinal)).ToList())
-        {
-            files.Remove(entry);
-        }
-
-        File.WriteAllText(manifestPath, manifest.ToJsonString());
     }
 
     [Fact]
