@@ -59,11 +59,14 @@ internal static class FineTuneCore
 
             // What is measured is what will be served: the exported graphs, through ONNX Runtime.
             progress?.Report(new FineTuneProgress("evaluating"));
-            var precision = PrecisionSelector.Choose(run.OutputDirectory, validation, training.Thresholds, tokenizer.PadId);
+            InferencePrecision precision;
             float[][] testProbabilities;
-            using (var scorer = new OnnxScorer(Path.Combine(run.OutputDirectory, precision.Precision == InferencePrecision.Int8 ? ModelPackage.OnnxInt8File : ModelPackage.OnnxFile)))
+            using (var fp32 = new OnnxScorer(Path.Combine(run.OutputDirectory, ModelPackage.OnnxFile)))
+            using (var int8 = new OnnxScorer(Path.Combine(run.OutputDirectory, ModelPackage.OnnxInt8File)))
             {
-                testProbabilities = scorer.Probabilities([.. test.Examples.Select(e => e.InputIds)], 64, tokenizer.PadId, test.IsMultiLabel);
+                precision = PrecisionSelector.Choose(fp32, int8, validation, training.Thresholds, tokenizer.PadId);
+                var served = precision.Precision == InferencePrecision.Int8 ? int8 : fp32;
+                testProbabilities = served.Probabilities([.. test.Examples.Select(e => e.InputIds)], 64, tokenizer.PadId, test.IsMultiLabel);
             }
 
             var (summary, report, text) = HeldOutEvaluator.Score(test, testProbabilities, training.Thresholds);

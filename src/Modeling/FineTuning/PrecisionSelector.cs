@@ -10,7 +10,7 @@ namespace Platform.Modeling.FineTuning;
 /// </summary>
 internal static class PrecisionSelector
 {
-    public static InferencePrecision Choose(string packageDirectory, EncodedDataset validation, IReadOnlyList<float>? thresholds, int padId)
+    public static InferencePrecision Choose(OnnxScorer fp32, OnnxScorer int8, EncodedDataset validation, IReadOnlyList<float>? thresholds, int padId)
     {
         if (validation.Count == 0)
         {
@@ -18,13 +18,8 @@ internal static class PrecisionSelector
         }
 
         var sequences = validation.Examples.Select(e => e.InputIds).ToArray();
-        double Score(string file)
-        {
-            using var scorer = new OnnxScorer(Path.Combine(packageDirectory, file));
-            return Accuracy(validation, scorer.Probabilities(sequences, 64, padId, validation.IsMultiLabel), thresholds);
-        }
-
-        return InferencePrecision.Decide(Score(ModelPackage.OnnxFile), Score(ModelPackage.OnnxInt8File));
+        double Score(OnnxScorer scorer) => Accuracy(validation, scorer.Probabilities(sequences, 64, padId, validation.IsMultiLabel), thresholds);
+        return InferencePrecision.Decide(Score(fp32), Score(int8));
     }
 
     private static double Accuracy(EncodedDataset data, float[][] probabilities, IReadOnlyList<float>? thresholds)

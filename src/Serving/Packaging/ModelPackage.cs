@@ -93,8 +93,8 @@ public sealed class ModelPackage
         PackageManifestIO.Write(directory, package.Manifest.CreatedAt);
     }
 
-    /// <summary>Whether the package carries the ONNX graph serving runs (packages made before the export do not).</summary>
-    public bool HasOnnx => File.Exists(Path.Combine(Directory, OnnxFile));
+    /// <summary>The graph file of a serving precision: <c>model.int8.onnx</c> for int8, <c>model.onnx</c> otherwise.</summary>
+    public static string OnnxFileFor(string precision) => precision == InferencePrecision.Int8 ? OnnxInt8File : OnnxFile;
 
     internal static void WriteJson<T>(string directory, string name, T value) => File.WriteAllText(Path.Combine(directory, name), MetricsJson.Serialize(value));
 

@@ -27,7 +27,7 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
         _run = run;
         _maxItems = maxItems;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _loop = Task.Factory.StartNew(LoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>How many calls of the batch function have been made (for logs and tests).</summary>

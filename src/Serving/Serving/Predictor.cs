@@ -40,11 +40,12 @@ public sealed class Predictor : IDisposable
     {
         options ??= new PredictorOptions();
         var package = ModelPackage.Open(packageDirectory);
-        if (!package.HasOnnx)
+        var fp32File = Path.Combine(packageDirectory, ModelPackage.OnnxFile);
+        if (!File.Exists(fp32File))
         {
             throw new ModelPackageException(
                 $"The model package {packageDirectory} has no {ModelPackage.OnnxFile}: it was made before packages carried ONNX exports. Add them with `runner export --model {packageDirectory}`.",
-                Path.Combine(packageDirectory, ModelPackage.OnnxFile)) { MissingOnnx = true };
+                fp32File) { MissingOnnx = true };
         }
 
         var precision = options.Precision switch
@@ -53,7 +54,7 @@ public sealed class Predictor : IDisposable
             InferencePrecision.Int8 => InferencePrecision.Int8,
             _ => package.Inference?.Precision == InferencePrecision.Int8 ? InferencePrecision.Int8 : InferencePrecision.Fp32,
         };
-        var file = Path.Combine(packageDirectory, precision == InferencePrecision.Int8 ? ModelPackage.OnnxInt8File : ModelPackage.OnnxFile);
+        var file = Path.Combine(packageDirectory, ModelPackage.OnnxFileFor(precision));
         if (!File.Exists(file))
         {
             throw new ModelPackageException($"The model package {packageDirectory} has no {Path.GetFileName(file)}; add it with `runner export --model {packageDirectory}`.", file) { MissingOnnx = true };

@@ -42,10 +42,12 @@ public static class PlatformOpenTelemetry
         var toConsole = builder.Configuration.GetValue(ConsoleKey, false);
         var connectionString = builder.Configuration[ConnectionStringKey];
         var toAzureMonitor = !string.IsNullOrWhiteSpace(connectionString);
+        // One credential for the trace, metric and log exporters: each would otherwise fetch its own tokens.
+        var credential = toAzureMonitor ? AzureClients.Credential() : null;
         void AzureMonitor(AzureMonitorExporterOptions options)
         {
             options.ConnectionString = connectionString;
-            options.Credential = AzureClients.Credential();
+            options.Credential = credential;
         }
 
         var telemetry = builder.Services.AddOpenTelemetry()
