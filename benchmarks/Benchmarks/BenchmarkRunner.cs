@@ -1,3 +1,4 @@
+using Platform.Modeling.Packaging;
 using Platform.Modeling.Serving;
 using static Platform.Benchmarks.ResultTable;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
     private readonly BenchmarkSizes _sizes = options.Quick ? BenchmarkSizes.Quick : BenchmarkSizes.Full;
     private readonly ResultTable _table = new();
 
-    public void Run()
+    public async Task RunAsync()
     {
         set_num_threads(Environment.ProcessorCount);
         Progress($"Reading and tokenizing {options.DataPath}");
@@ -39,6 +40,11 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         if (Runs("inference"))
         {
             Inference(data);
+        }
+
+        if (Runs("http"))
+        {
+            await HttpAsync(data);
         }
         Console.WriteLine(_table.Render());
     }
@@ -117,6 +123,13 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             ort = onnx.Run(sequences, _sizes);
         }
 
+        Progress("Inference, ONNX Runtime fp32 with the predictor's scheduling");
+        InferenceFigures ortPerCore;
+        using (var onnx = new OnnxBaseline(data.BaseModel.WeightsPath!, data.Tokenizer.PadId, passesPerCore: true))
+        {
+            ortPerCore = onnx.Run(sequences, _sizes);
+        }
+
         Progress("Inference, ours fp32");
         var fp32 = ours.Run(sequences, bf16: false);
         Progress("Inference, ours bf16");
@@ -128,23 +141,63 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
 
         const string Section = "3 Inference";
         _table.Add(Section, "ORT fp32: sequences/s (batch 64)", Format(ort.SequencesPerSecond), "baseline");
+        _table.Add(Section, "ORT fp32, one 1-thread pass per core: sequences/s (batch 64)", $"{Format(ortPerCore.SequencesPerSecond)} ({Format(ortPerCore.SequencesPerSecond / ort.SequencesPerSecond, "F2")}x ORT)", "second baseline");
         var compared = new[] { ("ours fp32", fp32), ("ours bf16", bf16), ("served ONNX fp32", servedFp32), ("served ONNX int8", servedInt8) };
         foreach (var (name, figures) in compared)
         {
             var ratio = figures.SequencesPerSecond / ort.SequencesPerSecond;
-            _table.Add(Section, $"{name}: sequences/s (batch 64)", $"{Format(figures.SequencesPerSecond)} ({Format(ratio, "F2")}x ORT)", ">= 3x ORT fp32", ratio >= 3);
+            var perCore = name.StartsWith("served", StringComparison.Ordinal) ? $", {Format(figures.SequencesPerSecond / ortPerCore.SequencesPerSecond, "F2")}x second" : "";
+            _table.Add(Section, $"{name}: sequences/s (batch 64)", $"{Format(figures.SequencesPerSecond)} ({Format(ratio, "F2")}x ORT{perCore})", ">= 3x ORT fp32", ratio >= 3);
         }
 
         _table.Add(Section, "ORT fp32: latency p50 / p99 ms", $"{Format(ort.P50Milliseconds, "F2")} / {Format(ort.P99Milliseconds, "F2")}", "baseline");
         foreach (var (name, figures) in compared)
         {
-            _table.Add(Section, $"{name}: latency p50 / p99 ms", $"{Format(figures.P50Milliseconds, "F2")} / {Format(figures.P99Milliseconds, "F2")} ({Format(figures.P50Milliseconds / ort.P50Milliseconds, "F2")}x ORT p50)", "p50 <= 15 ms", figures.P50Milliseconds <= 15);
+            var (target, limit) = name == "served ONNX int8" ? ("p50 <= 2 ms", 2.0) : ("p50 <= 15 ms", 15.0);
+            _table.Add(Section, $"{name}: latency p50 / p99 ms", $"{Format(figures.P50Milliseconds, "F2")} / {Format(figures.P99Milliseconds, "F2")} ({Format(figures.P50Milliseconds / ort.P50Milliseconds, "F2")}x ORT p50)", target, figures.P50Milliseconds <= limit);
         }
 
         _table.Note($"Inference: {sequences.Count:N0} SST-2 texts (evenly spaced sample) as token ids, length-sorted batches of 64 with dynamic padding; latency is batch 1 over {_sizes.LatencyRuns} runs after {_sizes.LatencyWarmup} warm-up runs, cycling through the texts. "
             + "Ours runs ModelScorer (encoder + pooler + classifier head + softmax); ORT runs the original MiniLM ONNX and returns last_hidden_state (no pooler, no head), "
             + $"with {Environment.ProcessorCount} intra-op threads and graph optimization ALL. bf16 is model.to(BFloat16); ORT stays fp32. "
-            + "Served = the classifier exported as packages export it (model.onnx, model.int8.onnx) and scored by the predictor's OnnxScorer, head and softmax included.");
+            + "Served = the classifier exported as packages export it (model.onnx, model.int8.onnx) and scored by the predictor's OnnxScorer, head and softmax included, "
+            + "with its scheduling: one single-threaded pass per core at once, batches cut where padding costs more than a pass (ScoringBatches). "
+            + "The second baseline runs the original export under that same scheduling, so the served/second ratio is the gain of the graph alone.");
+    }
+
+    private async Task HttpAsync(BenchmarkData data)
+    {
+        using var benchmark = new HttpServingBenchmark(data, _sizes);
+        Progress($"HTTP serving: fine-tuning MiniLM on {_sizes.HttpTrainingRows} rows for the package");
+        var trained = benchmark.Train();
+        var precision = trained.Precision.Precision;
+        Progress("HTTP serving: package load time");
+        var loadFp32 = benchmark.LoadMilliseconds(InferencePrecision.Fp32);
+        var loadInt8 = benchmark.LoadMilliseconds(InferencePrecision.Int8);
+        var texts = data.Texts.Where((_, i) => i % 7 == 3).Take(Math.Max(_sizes.HttpRequests, 512)).ToList();
+        Progress($"HTTP serving: in-process batch rate ({precision})");
+        var inProcess = benchmark.InProcessBatchRate(texts, precision);
+        var model = await benchmark.PublishAsync();
+
+        const string Section = "6 Serving over HTTP (DevHost, loopback)";
+        _table.Add(Section, "package load: fp32 / int8 ms (verify + ONNX Runtime session)", $"{Format(loadFp32, "N0")} / {Format(loadInt8, "N0")}");
+        _table.Add(Section, $"in process, Predictor.Predict, batch 64 ({precision}): texts/s", Format(inProcess), "baseline");
+        foreach (var coalesce in new[] { true, false })
+        {
+            var name = coalesce ? "coalescing" : "no coalescing";
+            Progress($"HTTP serving: DevHost, {name}");
+            var (first, single, concurrent) = await benchmark.ServeAsync(model, texts, precision, coalesce, _sizes.HttpRequests, _sizes.HttpClients);
+            var ratio = concurrent.RequestsPerSecond / inProcess;
+            _table.Add(Section, $"{name}: first request ms (download + verify + load + predict)", Format(first, "N0"));
+            _table.Add(Section, $"{name}: 1 client, req/s; p50 / p99 ms", $"{Format(single.RequestsPerSecond)}; {Format(single.P50Milliseconds, "F1")} / {Format(single.P99Milliseconds, "F1")}");
+            _table.Add(Section, $"{name}: {_sizes.HttpClients} clients x {_sizes.HttpRequests:N0} req, req/s (vs in process)", $"{Format(concurrent.RequestsPerSecond)} ({Format(100 * ratio, "F0")}%)", ">= 60% of in process", ratio >= 0.6);
+            _table.Add(Section, $"{name}: {_sizes.HttpClients} clients, p50 / p99 ms; texts per forward pass", $"{Format(concurrent.P50Milliseconds, "F1")} / {Format(concurrent.P99Milliseconds, "F1")}; {Format(concurrent.TextsPerPass, "F1")}");
+        }
+
+        _table.Note($"HTTP: MiniLM fine-tuned 1 epoch on {_sizes.HttpTrainingRows} SST-2 rows (FineTuner, the runner's path; the package chose {precision}: validation fp32 {Format(trained.Precision.Fp32Score ?? double.NaN, "F4")}, int8 {Format(trained.Precision.Int8Score ?? double.NaN, "F4")}), "
+            + "published to Azurite as models/{model}/v1/ + current.json, served by DevHost's composition of the Functions app in this process on a loopback port. "
+            + $"Each request is POST /api/models/{{model}}/predict with one SST-2 text; the same {texts.Count:N0} texts feed the in-process baseline (all at once, batches of 64). "
+            + "Client and server share this machine's cores. No coalescing = Handlers:Predictor:MaxCoalescedTexts 1: one forward pass per request, as many at once as the predictor runs passes (one per core).");
     }
 
     private static (long All, long NonEmbedding) ParameterCounts(BenchmarkData data)

@@ -8,9 +8,12 @@ internal sealed record BenchmarkSizes(
     int InferenceTexts,
     int LatencyWarmup,
     int LatencyRuns,
-    TimeSpan MinimumDuration)
+    TimeSpan MinimumDuration,
+    int HttpTrainingRows,
+    int HttpRequests,
+    int HttpClients)
 {
-    public static BenchmarkSizes Full { get; } = new(2, 10, 20, 8192, 20, 200, TimeSpan.FromSeconds(1));
+    public static BenchmarkSizes Full { get; } = new(2, 10, 20, 8192, 20, 200, TimeSpan.FromSeconds(1), 640, 2000, 50);
 
-    public static BenchmarkSizes Quick { get; } = new(1, 1, 2, 256, 3, 20, TimeSpan.FromSeconds(0.2));
+    public static BenchmarkSizes Quick { get; } = new(1, 1, 2, 256, 3, 20, TimeSpan.FromSeconds(0.2), 128, 200, 50);
 }

@@ -6,6 +6,8 @@ namespace Platform.Benchmarks;
 /// <summary>
 /// ONNX Runtime running the original MiniLM export on the same token ids, batched and padded the same way
 /// (length-sorted batches of 64, dynamic padding). It returns last_hidden_state: no pooler or classifier head.
+/// Either ONNX Runtime's usual set-up (one pass at a time on one intra-op thread per core) or the predictor's
+/// scheduling (<c>passesPerCore</c>: one single-threaded pass per core at once).
 /// </summary>
 internal sealed class OnnxBaseline : IDisposable
 {
@@ -14,11 +16,14 @@ internal sealed class OnnxBaseline : IDisposable
     private readonly string[] _outputNames = ["last_hidden_state"];
     private readonly long _padId;
 
-    public OnnxBaseline(string modelPath, int padId)
+    private readonly bool _passesPerCore;
+
+    public OnnxBaseline(string modelPath, int padId, bool passesPerCore = false)
     {
+        _passesPerCore = passesPerCore;
         using var options = new SessionOptions
         {
-            IntraOpNumThreads = Environment.ProcessorCount,
+            IntraOpNumThreads = passesPerCore ? 1 : Environment.ProcessorCount,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
         _session = new InferenceSession(modelPath, options);
@@ -43,10 +48,8 @@ internal sealed class OnnxBaseline : IDisposable
 
     private void RunBatches(int[][] sorted)
     {
-        for (var start = 0; start < sorted.Length; start += InferenceBenchmark.BatchSize)
-        {
-            RunBatch(sorted.AsSpan(start, Math.Min(InferenceBenchmark.BatchSize, sorted.Length - start)).ToArray());
-        }
+        var batches = sorted.Chunk(InferenceBenchmark.BatchSize).ToArray();
+        Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _passesPerCore ? Environment.ProcessorCount : 1 }, RunBatch);
     }
 
     private void RunBatch(int[][] batch)

@@ -3,9 +3,9 @@ using Platform.Benchmarks;
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Benchmarks [--quick] [--data path-to-sst2.csv] [--only tokenization|csv|training|inference]");
+    Console.Error.WriteLine("usage: Benchmarks [--quick] [--data path-to-sst2.csv] [--only tokenization|csv|training|inference|http]");
     return 2;
 }
 
-new BenchmarkRunner(options).Run();
+await new BenchmarkRunner(options).RunAsync();
 return 0;

@@ -5,8 +5,9 @@ namespace Platform.Modeling.Serving;
 /// <summary>
 /// Coalesces concurrent requests into one call of a batch function: requests queue (bounded: a full queue makes callers
 /// wait), and one loop runs everything queued, up to <c>maxItems</c> items, in a single call, then hands each request its
-/// slice of the results. No timer: when the loop is idle a request runs at once, alone; while a call runs, the requests
+/// slice of the results. No timer: when a loop is idle a request runs at once, alone; while a call runs, the requests
 /// that arrive meanwhile form the next one. So a quiet predictor adds no latency and a busy one batches by itself.
+/// With <c>concurrency</c> above one, that many loops take from the same queue, so that many calls run at once.
 /// </summary>
 public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
 {
@@ -16,18 +17,20 @@ public sealed class MicroBatcher<TIn, TOut> : IAsyncDisposable
     private readonly Task _loop;
     private long _calls;
 
-    /// <param name="run">Computes one result per input, in order; called from one thread at a time.</param>
+    /// <param name="run">Computes one result per input, in order; called from at most <paramref name="concurrency"/> threads at a time.</param>
     /// <param name="maxItems">Most inputs per call (a single larger request still runs, alone).</param>
     /// <param name="capacity">Most requests waiting; beyond it callers wait for room.</param>
-    public MicroBatcher(Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> run, int maxItems = 256, int capacity = 4096)
+    /// <param name="concurrency">Calls that may run at once.</param>
+    public MicroBatcher(Func<IReadOnlyList<TIn>, IReadOnlyList<TOut>> run, int maxItems = 256, int capacity = 4096, int concurrency = 1)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         _run = run;
         _maxItems = maxItems;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _loop = Task.Run(LoopAsync);
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(capacity) { SingleReader = concurrency == 1, FullMode = BoundedChannelFullMode.Wait });
+        _loop = Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(LoopAsync)));
     }
 
     /// <summary>How many calls of the batch function have been made (for logs and tests).</summary>

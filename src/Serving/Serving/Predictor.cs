@@ -25,7 +25,8 @@ public sealed class Predictor : IDisposable
         _maxLength = Math.Min(options.MaxLength, package.Config.MaxPositionEmbeddings);
         _batchSize = options.BatchSize;
         Precision = precision;
-        _coalescer = new MicroBatcher<string, Prediction>(Predict, options.MaxCoalescedTexts);
+        // As many coalescing loops as the scorer runs passes at once; each loop scores its pass on one thread.
+        _coalescer = new MicroBatcher<string, Prediction>(texts => Predict(texts, parallel: false), options.MaxCoalescedTexts, concurrency: scorer.Passes);
     }
 
     public ModelPackage Package { get; }
@@ -60,7 +61,7 @@ public sealed class Predictor : IDisposable
             throw new ModelPackageException($"The model package {packageDirectory} has no {Path.GetFileName(file)}; add it with `runner export --model {packageDirectory}`.", file) { MissingOnnx = true };
         }
 
-        return new Predictor(package, new OnnxScorer(file, options.Threads), package.CreateTokenizer(), options, precision);
+        return new Predictor(package, new OnnxScorer(file, options.Threads, options.Passes), package.CreateTokenizer(), options, precision);
     }
 
     public Prediction Predict(string text) => Predict([text])[0];
@@ -75,16 +76,19 @@ public sealed class Predictor : IDisposable
     /// <summary>Passes made by the coalescer so far.</summary>
     public long CoalescedPasses => _coalescer.Calls;
 
-    public IReadOnlyList<Prediction> Predict(IReadOnlyList<string> texts)
+    /// <summary>Scores <paramref name="texts"/> now, its batches spread over the scorer's concurrent passes.</summary>
+    public IReadOnlyList<Prediction> Predict(IReadOnlyList<string> texts) => Predict(texts, parallel: true);
+
+    /// <summary>Per-label probabilities for already-tokenized sequences.</summary>
+    internal float[][] Probabilities(IReadOnlyList<int[]> sequences, bool parallel = true) =>
+        _scorer.Probabilities(sequences, _batchSize, _tokenizer.PadId, Package.Labels.MultiLabel, parallel);
+
+    private Prediction[] Predict(IReadOnlyList<string> texts, bool parallel)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var sequences = texts.Select(t => _tokenizer.Encode(t ?? "", _maxLength)).ToArray();
-        return [.. Probabilities(sequences).Select(Decide)];
+        return [.. Probabilities(sequences, parallel).Select(Decide)];
     }
-
-    /// <summary>Per-label probabilities for already-tokenized sequences.</summary>
-    internal float[][] Probabilities(IReadOnlyList<int[]> sequences) =>
-        _scorer.Probabilities(sequences, _batchSize, _tokenizer.PadId, Package.Labels.MultiLabel);
 
     internal WordPieceTokenizer Tokenizer => _tokenizer;
 

@@ -13,6 +13,9 @@ public sealed record PredictorOptions
     /// <summary>Most texts <see cref="Predictor.PredictAsync"/> scores in one coalesced pass.</summary>
     public int MaxCoalescedTexts { get; init; } = 256;
 
-    /// <summary>ONNX Runtime intra-op threads; 0 = one per core.</summary>
+    /// <summary>ONNX Runtime intra-op threads of one forward pass; 0 = 1 (on small batches one thread a pass is fastest).</summary>
     public int Threads { get; init; }
+
+    /// <summary>Forward passes run at once (coalesced request passes, or the batches of one large call); 0 = one per core left by <see cref="Threads"/>.</summary>
+    public int Passes { get; init; }
 }

@@ -96,4 +96,38 @@ public sealed class MicroBatcherTests
         Assert.Empty(await batcher.RunAsync([]));
         Assert.Equal(0, batcher.Calls);
     }
+
+    [Fact]
+    public async Task RunAsync_WithConcurrencyTwo_ARequestRunsWhileAnotherPassIsStillRunning()
+    {
+        using var firstPassRunning = new ManualResetEventSlim();
+        using var secondPassRan = new ManualResetEventSlim();
+        var firstPassSawTheSecond = false;
+        await using var batcher = new MicroBatcher<int, int>(
+            inputs =>
+            {
+                if (inputs[0] == 1)
+                {
+                    firstPassRunning.Set();
+                    // With one loop the second request could only run after this pass: the wait would time out.
+                    firstPassSawTheSecond = secondPassRan.Wait(TimeSpan.FromSeconds(30));
+                }
+                else
+                {
+                    secondPassRan.Set();
+                }
+
+                return inputs;
+            },
+            concurrency: 2);
+
+        var first = batcher.RunAsync([1]);
+        firstPassRunning.Wait();
+        var second = batcher.RunAsync([2]);
+
+        Assert.Equal([2], await second);
+        Assert.Equal([1], await first);
+        Assert.True(firstPassSawTheSecond);
+        Assert.Equal(2, batcher.Calls);
+    }
 }
