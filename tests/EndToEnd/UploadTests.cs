@@ -22,6 +22,31 @@ public sealed class UploadTests(PlatformWithoutRunner platform) : IClassFixture<
         Assert.DoesNotContain(await platform.PeekTrainingJobsAsync(), body => body.Contains(jobId, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("binary-control-bytes.csv", "not_text")]
+    [InlineData("quotes-header.csv", "missing_columns")]
+    public async Task Upload_BinaryOrHugeHeader_FailsWithAShortMessageAndAReadableJob(string file, string code)
+    {
+        // Such files once made the orchestration state too large for Azure Storage (64 KB a property): the phase read null.
+        var model = PlatformFixture.NewModelName();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(Platform.TestSupport.RepositoryRoot.Path, "tests", "Shared.Tests", "data", "bad", file));
+        await platform.Datasets.GetBlobClient($"{model}.options.json").UploadAsync(BinaryData.FromString(Datasets.TinyOptions()), overwrite: true);
+        await platform.Datasets.GetBlobClient($"{model}.csv").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+
+        var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(1));
+
+        Assert.True(job.GetProperty("phase").GetString() == "failed", job.ToString());
+        var output = job.GetProperty("output");
+        Assert.Equal("validation", output.GetProperty("errorCode").GetString());
+        Assert.InRange(output.GetProperty("error").GetString()!.Length, 20, 1_000);
+        Assert.Equal(code, output.GetProperty("validation").GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal($"{jobId}/report.json", output.GetProperty("validation").GetProperty("reportBlob").GetString());
+        Assert.Equal(code, job.GetProperty("validationReport").GetProperty("error").GetProperty("code").GetString());
+        Assert.True(job.GetRawText().Length < 16_000, $"{job.GetRawText().Length} characters");
+        Assert.Equal(bytes, (await platform.Datasets.GetBlobClient($"{model}.csv").DownloadContentAsync()).Value.Content.ToArray());
+    }
+
     [Fact]
     public async Task Upload_SameBytesTwice_StartsOneJob()
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Platform.Modeling.Evaluation;
 using Platform.Modeling.Serving;
 using Platform.Shared.Datasets;
+using Platform.Shared.Text;
 
 namespace Platform.Pipeline.Activities;
 
@@ -41,20 +42,20 @@ public static class EvaluationScorer
         return (MetricsSummary.From(multi), multi, ReportFormatter.Format(multi), null, skipped);
     }
 
-    /// <summary>Rows are actual labels, columns predicted ones.</summary>
-    private static string ConfusionCsv(ClassificationReport report)
+    /// <summary>Rows are actual labels, columns predicted ones; label cells neutralised against formula injection.</summary>
+    internal static string ConfusionCsv(ClassificationReport report)
     {
         var csv = new StringBuilder();
         csv.Append("actual\\predicted");
         foreach (var label in report.Labels)
         {
-            csv.Append(',').Append(Quote(label));
+            csv.Append(',').Append(CsvCells.Escape(label));
         }
 
         csv.Append('\n');
         for (var i = 0; i < report.Labels.Count; i++)
         {
-            csv.Append(Quote(report.Labels[i]));
+            csv.Append(CsvCells.Escape(report.Labels[i]));
             foreach (var count in report.ConfusionMatrix[i])
             {
                 csv.Append(',').Append(count.ToString(CultureInfo.InvariantCulture));
@@ -65,7 +66,4 @@ public static class EvaluationScorer
 
         return csv.ToString();
     }
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

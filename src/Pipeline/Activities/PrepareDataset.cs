@@ -7,6 +7,7 @@ using Platform.Modeling.Tokenization;
 using Platform.Pipeline.Storage;
 using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
+using Platform.Shared.Text;
 
 namespace Platform.Pipeline.Activities;
 
@@ -29,8 +30,7 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
         {
             logger.LogWarning("Job {JobId}: dataset {DatasetBlob} rejected with {ErrorCode}: {ErrorMessage}",
                 input.JobId, input.DatasetBlob, report.Error?.Code, report.Error?.Message);
-            await WriteReportAsync(input.JobId, report);
-            return new PrepareDatasetResult(report, 0, 0, 0);
+            return new PrepareDatasetResult(await WriteReportAsync(input.JobId, report), 0, 0, 0);
         }
 
         var splits = DatasetSplitter.Split(read.Dataset, input.Split);
@@ -41,22 +41,21 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
             {
                 Error = new DatasetError(DatasetErrorCodes.TooFewRowsToSplit,
                     $"The {empty} split would be empty: a class is spread over train, validation and test only from 3 distinct rows on " +
-                    $"(rows per class: {string.Join(", ", report.LabelDistribution.Select(d => $"'{d.Key}': {d.Value}"))}). Add rows.", null),
+                    $"(rows per class: {Bounded.List(report.LabelDistribution.OrderBy(d => d.Value).Select(d => $"{Bounded.Quote(d.Key)}: {d.Value}"), 8)}). Add rows.", null),
             };
             logger.LogWarning("Job {JobId}: dataset {DatasetBlob} rejected with {ErrorCode}: {ErrorMessage}",
                 input.JobId, input.DatasetBlob, report.Error.Code, report.Error.Message);
-            await WriteReportAsync(input.JobId, report);
-            return new PrepareDatasetResult(report, 0, 0, 0);
+            return new PrepareDatasetResult(await WriteReportAsync(input.JobId, report), 0, 0, 0);
         }
 
         await WriteSplitAsync(input.JobId, SplitNames.Train, splits.Train);
         await WriteSplitAsync(input.JobId, SplitNames.Validation, splits.Validation);
         await WriteSplitAsync(input.JobId, SplitNames.Test, splits.Test);
         // The report goes last: its presence means the splits are complete.
-        await WriteReportAsync(input.JobId, report);
+        var summary = await WriteReportAsync(input.JobId, report);
         logger.LogInformation("Job {JobId}: prepared {TrainCount} train, {ValidationCount} validation and {TestCount} test examples from {DatasetBlob}",
             input.JobId, splits.Train.Examples.Count, splits.Validation.Examples.Count, splits.Test.Examples.Count, input.DatasetBlob);
-        return new PrepareDatasetResult(report, splits.Train.Examples.Count, splits.Validation.Examples.Count, splits.Test.Examples.Count);
+        return new PrepareDatasetResult(summary, splits.Train.Examples.Count, splits.Validation.Examples.Count, splits.Test.Examples.Count);
     }
 
     private static string? EmptySplit(DatasetSplits splits) =>
@@ -107,6 +106,11 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
         ExampleJsonl.Write(stream, data.Examples);
     }
 
-    private Task WriteReportAsync(string jobId, ValidationReport report) =>
-        storage.Jobs.GetBlobClient(JobBlobs.Report(jobId)).UploadTextAsync(report.ToJson(), BlobJson.JsonContentType);
+    /// <summary>Writes the whole report to its blob; returns what the orchestration keeps of it.</summary>
+    private async Task<ValidationSummary> WriteReportAsync(string jobId, ValidationReport report)
+    {
+        var name = JobBlobs.Report(jobId);
+        await storage.Jobs.GetBlobClient(name).UploadTextAsync(report.ToJson(), BlobJson.JsonContentType);
+        return ValidationSummary.Of(report, name);
+    }
 }

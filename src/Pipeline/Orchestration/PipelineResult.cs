@@ -1,5 +1,5 @@
 using Platform.Modeling.Evaluation;
-using Platform.Shared.Datasets;
+using Platform.Pipeline.Activities;
 
 namespace Platform.Pipeline.Orchestration;
 
@@ -10,7 +10,7 @@ public sealed record PipelineResult(
     int Attempts,
     string? ErrorCode = null,
     string? Error = null,
-    ValidationReport? Validation = null,
+    ValidationSummary? Validation = null,
     MetricsSummary? Metrics = null,
     string? Version = null,
     bool Promoted = false,

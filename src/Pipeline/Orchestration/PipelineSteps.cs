@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
 using Platform.Shared.Jobs;
+using Platform.Shared.Text;
 
 namespace Platform.Pipeline.Orchestration;
 
@@ -75,7 +76,7 @@ internal sealed class PipelineSteps(
         return End(PipelineOutcome.Cancelled, attempt, error: reason);
     }
 
-    public PipelineResult End(PipelineOutcome outcome, int attempt, string? errorCode = null, string? error = null, Shared.Datasets.ValidationReport? validation = null)
+    public PipelineResult End(PipelineOutcome outcome, int attempt, string? errorCode = null, string? error = null, ValidationSummary? validation = null)
     {
         var phase = outcome switch
         {
@@ -83,6 +84,9 @@ internal sealed class PipelineSteps(
             PipelineOutcome.Cancelled => PipelinePhases.Cancelled,
             _ => PipelinePhases.Failed,
         };
+        // Orchestration state is stored in table properties of at most 64 KB (custom status: 16 KB): messages are
+        // bounded, and what can be long (the validation report, the runner's log) stays in the job's blobs.
+        error = error is null ? null : Bounded.Message(error);
         SetStatus(phase, attempt, error);
         return new PipelineResult(input.JobId, outcome, attempt, errorCode, error, validation);
     }

@@ -1,3 +1,5 @@
+using Platform.Shared.Text;
+
 namespace Platform.Shared.Datasets;
 
 /// <summary>Where the text and label cells are, resolved from the header row.</summary>
@@ -24,15 +26,27 @@ internal sealed record ColumnLayout(int TextIndex, int LabelIndex, bool IsMultiL
         }
         if (missing.Count > 0)
         {
-            var found = string.Join(", ", header.Select(h => $"'{h}'"));
+            var found = Bounded.List(header.Select(h => Bounded.Quote(h)), 10);
             error = new DatasetError(DatasetErrorCodes.MissingColumns,
                 $"Missing column{(missing.Count > 1 ? "s" : "")} {string.Join(" and ", missing.Select(m => $"'{m}'"))} in the header on line {headerLine}. " +
-                $"Columns found: {found}. The first line must be a header; rename the columns or set " +
+                $"Columns found: {found}. {DelimiterHint(header)}The first line must be a header; rename the columns or set " +
                 "DatasetOptions.TextColumn / LabelColumn / LabelsColumn to the names you use.", headerLine);
             return null;
         }
         error = null;
         return new ColumnLayout(textIndex, chosenLabelIndex, multiLabel, header.Count);
+    }
+
+    /// <summary>A one-column header holding another delimiter: the delimiter option was set to the wrong one.</summary>
+    private static string DelimiterHint(IReadOnlyList<string> header)
+    {
+        if (header.Count != 1)
+        {
+            return "";
+        }
+
+        var other = DelimiterDetector.Supported.Skip(1).FirstOrDefault(d => header[0].Contains(d, StringComparison.Ordinal));
+        return other == default ? "" : $"The header holds {DelimiterDetector.Name(other)}: if the file is delimited by it, set datasetOptions.delimiter to it. ";
     }
 
     private static int IndexOf(IReadOnlyList<string> header, string name)

@@ -23,6 +23,10 @@ public static class DatasetOptionRules
         problems.Require(!string.IsNullOrWhiteSpace(o.LabelsColumn), nameof(o.LabelsColumn), $"labelsColumn must name a column.");
         problems.Require(!char.IsWhiteSpace(o.LabelSeparator) && o.LabelSeparator is not '"' and not '\0', nameof(o.LabelSeparator),
             $"labelSeparator must be a visible character other than a double quote, e.g. ';'.");
+        problems.Require(o.Delimiter is null || Array.IndexOf(DelimiterDetector.Supported, o.Delimiter.Value) >= 0, nameof(o.Delimiter),
+            $"delimiter must be one of ',', ';', '|' or a tab ('\\t'), or left out to detect it from the header.");
+        problems.Require(o.Delimiter is null || o.Delimiter != o.LabelSeparator, nameof(o.Delimiter),
+            $"delimiter must differ from labelSeparator ('{o.LabelSeparator}'); set labelSeparator to another character, e.g. '|'.");
         problems.Require(o.MinRows >= MinMinRows, nameof(o.MinRows), $"minRows must be at least {MinMinRows} (got {o.MinRows}).");
         problems.Require(o.RareClassThreshold >= 0, nameof(o.RareClassThreshold), $"rareClassThreshold must be 0 or more (got {o.RareClassThreshold}).");
         problems.Require(o.MaxTokens is >= MinMaxTokens and <= MaxMaxTokens, nameof(o.MaxTokens), $"maxTokens must be between {MinMaxTokens} and {MaxMaxTokens} (got {o.MaxTokens}).");

@@ -15,6 +15,18 @@ public sealed record DatasetOptions
     /// <summary>Separator between labels in a multi-label cell.</summary>
     public char LabelSeparator { get; init; } = ';';
 
+    /// <summary>
+    /// Field delimiter: <c>,</c>, <c>;</c>, tab or <c>|</c>. <c>null</c> = auto: a comma when the header line has one,
+    /// else the one of <c>;</c>, tab and <c>|</c> it uses (noted in the report's warnings).
+    /// </summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>
+    /// Labels that differ only in case (<c>POSITIVE</c>, <c>Positive</c>) are one class, written in lower case. Off by
+    /// default: such labels stay distinct and the report warns about them with their lines.
+    /// </summary>
+    public bool FoldLabelCase { get; init; }
+
     /// <summary><c>null</c> = auto: multi-label iff the <see cref="LabelsColumn"/> header is present and <see cref="LabelColumn"/> is not.</summary>
     public bool? MultiLabel { get; init; }
 

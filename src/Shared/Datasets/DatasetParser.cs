@@ -3,9 +3,8 @@ using nietras.SeparatedValues;
 namespace Platform.Shared.Datasets;
 
 /// <summary>One pass of Sep over the upload: finds the header, checks every record and collects examples.</summary>
-internal sealed class DatasetParser(DatasetOptions options, ReportBuilder report)
+internal sealed class DatasetParser(DatasetOptions options, ReportBuilder report, char separator)
 {
-    private const char Separator = ',';
 
     private int _nextLine = 1;
     private int _blankLines;
@@ -21,8 +20,9 @@ internal sealed class DatasetParser(DatasetOptions options, ReportBuilder report
     /// <summary>Reads all records into <paramref name="duplicates"/>; stops early when <see cref="Error"/> gets set.</summary>
     public void Parse(TextReader text, DuplicateFilter duplicates)
     {
-        // Fixed separator: auto-detection could pick ';' in multi-label data.
-        using var reader = Sep.New(Separator).Reader(o => o with
+        // The delimiter is chosen from the header line (DelimiterDetector), never per row: Sep's own detection could pick
+        // the ';' of multi-label cells.
+        using var reader = Sep.New(separator).Reader(o => o with
         {
             HasHeader = false,
             Unescape = true,
@@ -83,13 +83,13 @@ internal sealed class DatasetParser(DatasetOptions options, ReportBuilder report
         Layout = ColumnLayout.Resolve(names, options, line, out var error);
         Error = error;
         report.IsMultiLabel = Layout?.IsMultiLabel ?? false;
-        _labelParser = new LabelParser(report.IsMultiLabel, options.LabelSeparator);
+        _labelParser = new LabelParser(report.IsMultiLabel, options.LabelSeparator, options.FoldLabelCase);
     }
 
     private void ReadRecord(SepReader.Row row, int line, ReadOnlySpan<char> raw, DuplicateFilter duplicates)
     {
         var layout = Layout!;
-        if (row.LineNumberToExcl - line > 1 && QuoteScanner.FindStray(raw, Separator) >= 0)
+        if (row.LineNumberToExcl - line > 1 && QuoteScanner.FindStray(raw, separator) >= 0)
         {
             report.Drop(DropReasonCodes.StrayQuote, line);
             return;
@@ -136,6 +136,17 @@ internal sealed class DatasetParser(DatasetOptions options, ReportBuilder report
     {
         var open = QuoteScanner.FindUnterminated(raw);
         var line = recordLine + raw[..Math.Max(open, 0)].Count('\n');
+        // A quote left open earlier is "closed" by the next quote in the file, often hundreds of lines further: the
+        // first quoted text that runs over a line break is where the mistake most likely is.
+        var first = QuoteScanner.FindFirstMultiline(raw);
+        var firstLine = first < 0 ? line : recordLine + raw[..first].Count('\n');
+        if (firstLine < line)
+        {
+            return new DatasetError(DatasetErrorCodes.UnbalancedQuotes,
+                $"A quoted cell opened on line {firstLine} runs over line breaks: its quote (\") is most likely never closed, and parsing paired it with a later quote " +
+                $"and gave up at line {line}, where a quote is left open. Close the quote on line {firstLine} (or write a literal quote inside a quoted cell as two quotes \"\").", firstLine);
+        }
+
         return new DatasetError(DatasetErrorCodes.UnbalancedQuotes,
             $"A quoted cell starting on line {line} is never closed: its opening quote (\") has no closing quote, so everything up to the end of the file " +
             "would be read as one cell. Close the quote, or write a literal quote inside a quoted cell as two quotes (\"\").", line);

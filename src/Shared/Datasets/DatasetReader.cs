@@ -13,11 +13,25 @@ public static class DatasetReader
         ArgumentNullException.ThrowIfNull(options);
         var report = new ReportBuilder();
         var duplicates = new DuplicateFilter(report);
-        var parser = new DatasetParser(options, report);
         using var text = new StrictUtf8Reader(csv);
+        DatasetParser parser;
         try
         {
-            parser.Parse(text, duplicates);
+            var delimiter = DelimiterDetector.Detect(text, out var header);
+            if (options.Delimiter is { } chosen)
+            {
+                delimiter = chosen;
+            }
+            else if (delimiter != DelimiterDetector.Comma)
+            {
+                report.Warnings.Add($"The file is delimited by {DelimiterDetector.Name(delimiter)}, not commas (detected from the header line); " +
+                    "set datasetOptions.delimiter if that is wrong.");
+            }
+
+            report.Delimiter = delimiter;
+            parser = new DatasetParser(options, report, delimiter);
+            using var all = new PrefixedTextReader(header, text);
+            parser.Parse(all, duplicates);
         }
         catch (NotTextException e)
         {
@@ -42,6 +56,7 @@ public static class DatasetReader
         {
             report.LongTexts = CountLongTexts(kept, options.MaxTokens, countTokens);
         }
+        report.Warnings.AddRange(LabelChecks.Warnings(kept, options, report.IsMultiLabel));
         var distribution = ReportBuilder.CountLabels(kept);
         var error = Check(kept, distribution, options, report);
         if (error is not null)

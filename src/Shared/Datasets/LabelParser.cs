@@ -4,13 +4,14 @@ namespace Platform.Shared.Datasets;
 /// Turns label cells into shared, interned label lists so that the hot path allocates nothing per row
 /// for labels it has already seen (most datasets have a handful of distinct label cells).
 /// </summary>
-internal sealed class LabelParser(bool multiLabel, char separator)
+internal sealed class LabelParser(bool multiLabel, char separator, bool foldCase = false)
 {
     // Distinct multi-label cells beyond this are parsed without caching, bounding memory on odd inputs.
     private const int MaxCachedCells = 10_000;
 
     private readonly Dictionary<string, IReadOnlyList<string>> _byCell = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _folded = new(StringComparer.Ordinal);
 
     /// <summary>Parses a trimmed, non-empty cell; returns an empty list when a multi-label cell holds only separators.</summary>
     public IReadOnlyList<string> Parse(ReadOnlySpan<char> cell)
@@ -52,8 +53,16 @@ internal sealed class LabelParser(bool multiLabel, char separator)
         var lookup = _labels.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(label, out var interned))
         {
-            interned = label.ToString();
-            _labels.Add(interned, interned);
+            var spelled = label.ToString();
+            interned = spelled;
+            if (foldCase)
+            {
+                // Keyed by the spelling read; every spelling of a label shares its one lower-case string.
+                var lower = spelled.ToLowerInvariant();
+                interned = _folded.TryGetValue(lower, out var existing) ? existing : _folded[lower] = lower;
+            }
+
+            _labels.Add(spelled, interned);
         }
         return interned;
     }

@@ -18,6 +18,34 @@ internal static class QuoteScanner
     }
 
     /// <summary>
+    /// Index of the first quote whose quoted text runs over a line break, or -1: where a quote was most likely left open
+    /// when a record spans many lines (a later quote "closed" it and parsing went on far beyond).
+    /// </summary>
+    public static int FindFirstMultiline(ReadOnlySpan<char> raw)
+    {
+        var index = raw.IndexOf('"');
+        while (index >= 0)
+        {
+            var close = raw[(index + 1)..].IndexOf('"');
+            var quoted = close < 0 ? raw[(index + 1)..] : raw.Slice(index + 1, close);
+            if (quoted.Contains('\n'))
+            {
+                return index;
+            }
+
+            if (close < 0)
+            {
+                return -1;
+            }
+
+            var next = raw[(index + close + 2)..].IndexOf('"');
+            index = next < 0 ? -1 : index + close + 2 + next;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
     /// Index of the first quote RFC 4180 does not allow (an opening quote that is not at the start of a
     /// field, or a closing quote not followed by a separator or the end), or -1.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Platform.Shared.Text;
 
 namespace Platform.Shared.Datasets;
 
@@ -6,12 +7,16 @@ namespace Platform.Shared.Datasets;
 internal sealed class ReportBuilder
 {
     private const int LinesPerReason = 10;
+    private const int MaxColumnsShown = 50;
+    private const int MaxColumnNameChars = 100;
 
     private readonly Dictionary<string, (int Count, List<int> Lines)> _drops = new(StringComparer.Ordinal);
 
     public List<string> Warnings { get; } = [];
 
     public IReadOnlyList<string> Columns { get; set; } = [];
+
+    public char Delimiter { get; set; } = ',';
 
     public bool IsMultiLabel { get; set; }
 
@@ -63,7 +68,7 @@ internal sealed class ReportBuilder
         var warnings = new List<string>(Warnings);
         if (rare.Count > 0)
         {
-            warnings.Add($"{rare.Count} class(es) have fewer than {options.RareClassThreshold} examples ({string.Join(", ", rare.Select(r => $"'{r.Label}': {r.Count}"))}); " +
+            warnings.Add($"{rare.Count} class(es) have fewer than {options.RareClassThreshold} examples ({Bounded.List(rare.Select(r => $"{Bounded.Quote(r.Label)}: {r.Count}"))}); " +
                 "the model will barely learn them and they may be missing from validation/test splits. Add examples or merge classes.");
         }
         if (LongTexts is { Count: > 0 } longTexts)
@@ -85,7 +90,9 @@ internal sealed class ReportBuilder
             Warnings = warnings,
             Error = error,
             IsMultiLabel = IsMultiLabel,
-            ColumnsFound = Columns,
+            Delimiter = Delimiter.ToString(),
+            // A binary or malformed header can hold thousands of "names"; the report keeps a readable start of it.
+            ColumnsFound = [.. Columns.Take(MaxColumnsShown).Select(c => Bounded.Message(c, MaxColumnNameChars))],
         };
     }
 }

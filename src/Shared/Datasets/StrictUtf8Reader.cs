@@ -12,6 +12,8 @@ namespace Platform.Shared.Datasets;
 internal sealed class StrictUtf8Reader(Stream stream) : TextReader
 {
     private const int ChunkBytes = 64 * 1024;
+    private const int ControlSampleChars = 8 * 1024;
+    private const int MaxControlCharacters = 8;
 
     private readonly byte[] _bytes = new byte[ChunkBytes];
     private readonly char[] _chars = new char[ChunkBytes];
@@ -21,6 +23,7 @@ internal sealed class StrictUtf8Reader(Stream stream) : TextReader
     private int _charEnd;
     private bool _streamEnded;
     private bool _preambleChecked;
+    private bool _startChecked;
     private int _lineBreaks;
 
     /// <summary>Bytes read from the stream, BOM included.</summary>
@@ -96,6 +99,34 @@ internal sealed class StrictUtf8Reader(Stream stream) : TextReader
         }
     }
 
+    /// <summary>
+    /// Text files have next to no control characters other than tab and line breaks; binary formats that happen to be
+    /// valid UTF-8 without NULs have many. Checked on the first block, before a header is read.
+    /// </summary>
+    private void CheckStartIsText(ReadOnlySpan<char> start, long offset)
+    {
+        var sample = start[..Math.Min(start.Length, ControlSampleChars)];
+        var controls = 0;
+        var first = -1;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            var c = sample[i];
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+            {
+                controls++;
+                first = first < 0 ? i : first;
+            }
+        }
+
+        if (controls > Math.Max(MaxControlCharacters, sample.Length / 100))
+        {
+            var line = sample[..first].Count('\n') + 1;
+            throw new NotTextException(
+                $"The file is not text: {controls:N0} of its first {sample.Length:N0} characters are control characters (the first, U+{(int)sample[first]:X4}, at byte {offset + Encoding.UTF8.GetByteCount(sample[..first]):N0} on line {line}). " +
+                "Upload a CSV exported as 'CSV UTF-8', not a spreadsheet, archive or other binary file.", line);
+        }
+    }
+
     /// <summary>Decodes what is buffered; false when more bytes are needed to make progress.</summary>
     private bool DecodeAvailable()
     {
@@ -107,12 +138,19 @@ internal sealed class StrictUtf8Reader(Stream stream) : TextReader
         var status = Utf8.ToUtf16(source, _chars, out var bytesRead, out var charsWritten,
             replaceInvalidSequences: false, isFinalBlock: _streamEnded);
         var decoded = _chars.AsSpan(0, charsWritten);
+        var chunkOffset = BytesRead - (_byteEnd - _byteStart);
         var nul = decoded.IndexOf('\0');
         if (nul >= 0)
         {
             var line = _lineBreaks + decoded[..nul].Count('\n') + 1;
             throw new NotTextException(
-                $"Line {line} contains a NUL character: this looks like a binary file (or UTF-16 text without a byte order mark), not a CSV of texts. Export the data as 'CSV UTF-8'.", line);
+                $"Line {line} contains a NUL character (byte {chunkOffset + Encoding.UTF8.GetByteCount(decoded[..nul]):N0}): this looks like a binary file (or UTF-16 text without a byte order mark), not a CSV of texts. Export the data as 'CSV UTF-8'.", line);
+        }
+
+        if (!_startChecked)
+        {
+            _startChecked = true;
+            CheckStartIsText(decoded, chunkOffset);
         }
         if (status == OperationStatus.InvalidData)
         {

@@ -36,7 +36,10 @@ public sealed record ValidationReport
 
     public bool IsMultiLabel { get; init; }
 
-    /// <summary>Header names as found (trimmed), in file order.</summary>
+    /// <summary>The field delimiter the file was read with (<c>,</c> unless set or detected otherwise).</summary>
+    public string Delimiter { get; init; } = ",";
+
+    /// <summary>Header names as found (trimmed), in file order: at most the first 50, each cut to 100 characters.</summary>
     public IReadOnlyList<string> ColumnsFound { get; init; } = [];
 
     /// <summary>camelCase JSON, indented.</summary>

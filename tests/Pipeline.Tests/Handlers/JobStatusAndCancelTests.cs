@@ -90,14 +90,17 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
     }
 
     [Fact]
-    public async Task GetAsync_RunningJob_LeavesTheReportOut()
+    public async Task GetAsync_AcceptedRunningJob_ShowsItsValidationReport()
     {
         var id = await StartJobAsync();
-        await Storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"accepted":true}"""));
+        var before = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
+        await Storage.Containers.Jobs.GetBlobClient(JobBlobs.Report(id)).UploadAsync(BinaryData.FromString("""{"rowsRead":40,"rowsKept":38,"warnings":["2 blank line(s) were skipped."]}"""));
 
         var body = (await Handlers.Status.GetAsync(Handlers.Client, id, default)).ParseBody();
 
-        Assert.False(body.TryGetProperty("validationReport", out _));
+        Assert.False(before.TryGetProperty("validationReport", out _));
+        Assert.Equal(38, body.GetProperty("validationReport").GetProperty("rowsKept").GetInt32());
+        Assert.Equal("2 blank line(s) were skipped.", body.GetProperty("validationReport").GetProperty("warnings")[0].GetString());
     }
 
     [Fact]

@@ -18,13 +18,13 @@ public sealed class DatasetOptionRulesTests
     {
         var options = new DatasetOptions
         {
-            TextColumn = " ", LabelColumn = "", LabelsColumn = "\t", LabelSeparator = '"', MinRows = 0, RareClassThreshold = -1, MaxTokens = 513, MaxFieldChars = 0,
+            TextColumn = " ", LabelColumn = "", LabelsColumn = "\t", LabelSeparator = '"', Delimiter = 'x', MinRows = 0, RareClassThreshold = -1, MaxTokens = 513, MaxFieldChars = 0,
         };
 
         var problems = DatasetOptionRules.Check(options);
 
-        // MultiLabel takes any value (null = auto); every other option has a rule, and each message starts with its option.
-        var names = typeof(DatasetOptions).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Where(n => n != "multiLabel");
+        // MultiLabel (null = auto) and FoldLabelCase take any value; every other option has a rule, and each message starts with its option.
+        var names = typeof(DatasetOptions).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Where(n => n is not "multiLabel" and not "foldLabelCase");
         Assert.Equal(names, problems.Select(p => p.Option));
         Assert.All(problems, p => Assert.StartsWith(p.Option + " must ", p.Message, StringComparison.Ordinal));
     }
@@ -35,4 +35,13 @@ public sealed class DatasetOptionRulesTests
     [InlineData('"')]
     public void Check_InvisibleOrQuoteSeparator_IsRejected(char separator) =>
         Assert.Equal("labelSeparator", Assert.Single(DatasetOptionRules.Check(new DatasetOptions { LabelSeparator = separator })).Option);
+
+    [Fact]
+    public void Check_DelimiterEqualToTheLabelSeparator_IsRejectedNamingBoth()
+    {
+        var problem = Assert.Single(DatasetOptionRules.Check(new DatasetOptions { Delimiter = ';' }));
+
+        Assert.Equal("delimiter", problem.Option);
+        Assert.Contains("labelSeparator (';')", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -16,17 +16,20 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
     {
         ArgumentNullException.ThrowIfNull(client);
         var metadata = await client.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-        return metadata is null ? null : await MergeAsync(metadata, cancellationToken).ConfigureAwait(false);
+        return metadata is null ? null : await MergeAsync(metadata, includeReport: true, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The merged status of an orchestration already fetched with its inputs and outputs (the job list does so in pages).</summary>
-    internal Task<JobStatusView> ReadAsync(OrchestrationMetadata metadata, CancellationToken cancellationToken) => MergeAsync(metadata, cancellationToken);
+    /// <summary>
+    /// The merged status of an orchestration already fetched with its inputs and outputs (the job list does so in pages);
+    /// the validation report is read only for a failed job (the list shows its error).
+    /// </summary>
+    internal Task<JobStatusView> ReadAsync(OrchestrationMetadata metadata, CancellationToken cancellationToken) => MergeAsync(metadata, includeReport: false, cancellationToken);
 
     /// <summary>When the job started: its first execution, which the custom status carries past ContinueAsNew.</summary>
     internal static DateTimeOffset StartedAt(OrchestrationMetadata metadata) =>
         StartedAt(Parse(metadata.SerializedCustomStatus)) ?? metadata.CreatedAt;
 
-    private async Task<JobStatusView> MergeAsync(OrchestrationMetadata metadata, CancellationToken cancellationToken)
+    private async Task<JobStatusView> MergeAsync(OrchestrationMetadata metadata, bool includeReport, CancellationToken cancellationToken)
     {
         var jobId = metadata.InstanceId;
         var customStatus = Parse(metadata.SerializedCustomStatus);
@@ -35,7 +38,8 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
             : null;
         var phase = JobPhase.Merge(Phase(customStatus), Attempt(customStatus), progress);
         var failed = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed || phase == PipelinePhases.Failed;
-        var report = failed ? await ReadJsonAsync(JobBlobs.Report(jobId), cancellationToken).ConfigureAwait(false) : null;
+        // Every job's view shows its report (rows kept and dropped with reasons and lines, labels, warnings, truncation).
+        var report = failed || includeReport ? await ReadJsonAsync(JobBlobs.Report(jobId), cancellationToken).ConfigureAwait(false) : null;
         var problem = failed ? await ReadJsonAsync(JobBlobs.Problem(jobId), cancellationToken).ConfigureAwait(false) : null;
         var failure = metadata.FailureDetails is { } details ? new JobFailureView(details.ErrorType, details.ErrorMessage) : null;
         return new JobStatusView(

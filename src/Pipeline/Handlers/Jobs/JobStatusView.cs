@@ -6,7 +6,7 @@ namespace Platform.Pipeline.Handlers.Jobs;
 
 /// <summary>
 /// Answer of <c>GET /api/jobs/{id}</c>: the orchestration's state and phase merged with the runner's
-/// progress (<c>status.json</c>) and, when the job failed, the validation report.
+/// progress (<c>status.json</c>) and the validation report.
 /// </summary>
 /// <param name="Id">The job id (the orchestration instance id).</param>
 /// <param name="RuntimeStatus">The orchestration's runtime status: pending, running, completed, failed, terminated, suspended.</param>
@@ -20,7 +20,7 @@ namespace Platform.Pipeline.Handlers.Jobs;
 /// <param name="Progress">The runner's last heartbeat: percent, epoch, step, loss, sequences/s, ETA, validation macro-F1.</param>
 /// <param name="Output">The orchestration's output: a <c>PipelineResult</c> (outcome, errorCode and error, metrics, version, promotion) in this API's JSON shape.</param>
 /// <param name="Failure">Why the orchestration failed, when it did.</param>
-/// <param name="ValidationReport">Content of <c>report.json</c>, only when the job failed.</param>
+/// <param name="ValidationReport">Content of <c>report.json</c> once the data was validated, accepted or not: rows read, kept and dropped (reasons, first lines), label distribution, warnings, texts that will be truncated.</param>
 /// <param name="Problem">Content of <c>problem.json</c>: why an upload was refused before it could train, only when the job failed.</param>
 /// <param name="Links">Where to poll the job and how to cancel it.</param>
 public sealed record JobStatusView(
