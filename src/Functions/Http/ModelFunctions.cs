@@ -23,5 +23,5 @@ public sealed class ModelFunctions(ModelsHandler models, PredictHandler predict)
     [Function(nameof(Predict))]
     public async Task<IActionResult> Predict(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "models/{model}/predict")] HttpRequest request, string model, CancellationToken cancellationToken) =>
-        (await predict.PredictAsync(model, request.Query["version"], request.Body, cancellationToken)).ToActionResult(request.HttpContext.Response);
+        (await predict.PredictAsync(model, request.Query["version"], request.ContentType, request.Body, cancellationToken)).ToActionResult(request.HttpContext.Response);
 }

@@ -7,6 +7,7 @@ public static class Problems
     public const string NotFoundType = "urn:platform:problem:not-found";
     public const string ConflictType = "urn:platform:problem:conflict";
     public const string TooLargeType = "urn:platform:problem:payload-too-large";
+    public const string UnsupportedMediaTypeType = "urn:platform:problem:unsupported-media-type";
     public const string ModelUnavailableType = "urn:platform:problem:model-unavailable";
 
     /// <summary>400 with one entry per rejected field.</summary>
@@ -27,10 +28,27 @@ public static class Problems
     public static HandlerResult Conflict(string title, string detail) =>
         HandlerResult.Problem(new ProblemDocument(ConflictType, title, 409, detail));
 
-    public static HandlerResult TooLarge(long limitBytes) =>
+    /// <summary>413; <paramref name="advice"/> says what this route's body should hold instead.</summary>
+    public static HandlerResult TooLarge(long limitBytes, string advice) =>
         HandlerResult.Problem(new ProblemDocument(
             TooLargeType, "The request body is too large.", 413,
-            $"The request body is larger than the limit of {limitBytes} bytes; send fewer or shorter texts per request."));
+            $"The request body is larger than the limit of {limitBytes:N0} bytes; {advice}"));
+
+    /// <summary>415 for a body that is not JSON.</summary>
+    public static HandlerResult UnsupportedMediaType(string? contentType) =>
+        HandlerResult.Problem(new ProblemDocument(
+            UnsupportedMediaTypeType, "The request body must be JSON.", 415,
+            (string.IsNullOrWhiteSpace(contentType) ? "The request has no Content-Type." : $"The request's Content-Type is '{Platform.Shared.Text.Bounded.Message(contentType, 100)}'.")
+            + " Send the body as JSON with the header Content-Type: application/json."));
+
+    /// <summary>True for <c>application/json</c> and <c>application/*+json</c>, with any parameters (charset).</summary>
+    public static bool IsJson(string? contentType)
+    {
+        var mediaType = contentType?.Split(';', 2)[0].Trim();
+        return mediaType is not null
+            && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+    }
 
     /// <summary>500 for a stored model package that cannot be served; the detail says which and why.</summary>
     public static HandlerResult ModelUnavailable(string detail) =>

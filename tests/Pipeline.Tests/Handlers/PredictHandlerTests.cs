@@ -10,7 +10,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = new[] { "alpha beta", "gamma delta", "kappa" } }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { texts = new[] { "alpha beta", "gamma delta", "kappa" } }), default);
 
         Assert.Equal(200, result.StatusCode);
         var body = result.ParseBody();
@@ -31,7 +31,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { text = "alpha" }), default);
 
         Assert.Equal(200, result.StatusCode);
         Assert.Single(result.ParseBody().GetProperty("predictions").EnumerateArray());
@@ -42,11 +42,11 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
         await TrainedPackagesFixture.UploadAsync(Storage.Containers.Models, packages.Spam, model, "v2");
-        var before = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
+        var before = await Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { text = "alpha" }), default);
 
         await TrainedPackagesFixture.SetCurrentAsync(Storage.Containers.Models, model, "v2");
-        var after = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
-        var pinned = await Handlers.Predict.PredictAsync(model, "v1", JobHandlers.Body(new { text = "alpha" }), default);
+        var after = await Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { text = "alpha" }), default);
+        var pinned = await Handlers.Predict.PredictAsync(model, "v1", "application/json", JobHandlers.Body(new { text = "alpha" }), default);
 
         Assert.Equal("v1", before.ParseBody().GetProperty("version").GetString());
         Assert.Equal("v2", after.ParseBody().GetProperty("version").GetString());
@@ -60,7 +60,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
         var model = await PublishAsync(packages.Sentiment, "v1");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
-            Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = new[] { "alpha beta", "zeta eta" } }), default))));
+            Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { texts = new[] { "alpha beta", "zeta eta" } }), default))));
 
         Assert.All(results, r => Assert.Equal(200, r.StatusCode));
         Assert.Single(results.Select(r => r.Body).Distinct());
@@ -72,7 +72,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { texts = Enumerable.Repeat("alpha", 9) }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { texts = Enumerable.Repeat("alpha", 9) }), default);
 
         Assert.Contains("limit is 8", StartJobHandlerTests.AssertProblem(result, 400)["texts"], StringComparison.Ordinal);
     }
@@ -80,17 +80,46 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     [Fact]
     public async Task PredictAsync_TextTooLong_Returns400NamingIt()
     {
-        var result = await Handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(new { texts = new[] { "ok", new string('x', 201) } }), default);
+        var result = await Handlers.Predict.PredictAsync("anything", null, "application/json", JobHandlers.Body(new { texts = new[] { "ok", new string('x', 201) } }), default);
 
         Assert.Contains("201 characters", StartJobHandlerTests.AssertProblem(result, 400)["texts[1]"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task PredictAsync_BodyOverTheByteLimit_Returns413()
+    public async Task PredictAsync_BodyOverTheByteLimit_Returns413SpeakingOfTexts()
     {
-        var result = await Handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(new { text = new string('x', 5000) }), default);
+        var result = await Handlers.Predict.PredictAsync("anything", null, "application/json", JobHandlers.Body(new { text = new string('x', 5000) }), default);
 
         StartJobHandlerTests.AssertProblem(result, 413);
+        Assert.Contains("fewer or shorter texts", result.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task PredictAsync_BodyThatIsNotDeclaredJson_Returns415(string? contentType)
+    {
+        var model = await PublishAsync(packages.Sentiment, "v1");
+
+        var result = await Handlers.Predict.PredictAsync(model, null, contentType, JobHandlers.Body(new { text = "alpha" }), default);
+
+        StartJobHandlerTests.AssertProblem(result, 415);
+        Assert.Contains("Content-Type: application/json", result.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("APPLICATION/JSON")]
+    [InlineData("application/problem+json")]
+    public async Task PredictAsync_JsonWithParametersOrSuffix_IsAccepted(string contentType)
+    {
+        var model = await PublishAsync(packages.Sentiment, "v1");
+
+        var result = await Handlers.Predict.PredictAsync(model, null, contentType, JobHandlers.Body(new { text = "alpha" }), default);
+
+        Assert.Equal(200, result.StatusCode);
     }
 
     [Theory]
@@ -101,7 +130,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     [InlineData("""["a"]""", "body")]
     public async Task PredictAsync_MalformedBody_Returns400NamingTheField(string json, string field)
     {
-        var result = await Handlers.Predict.PredictAsync("anything", null, JobHandlers.Body(json), default);
+        var result = await Handlers.Predict.PredictAsync("anything", null, "application/json", JobHandlers.Body(json), default);
 
         Assert.Contains(field, StartJobHandlerTests.AssertProblem(result, 400).Keys);
     }
@@ -122,7 +151,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
             await TrainedPackagesFixture.UploadAsync(Storage.Containers.Models, old, model, "v1");
             await TrainedPackagesFixture.SetCurrentAsync(Storage.Containers.Models, model, "v1");
 
-            var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "alpha" }), default);
+            var result = await Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { text = "alpha" }), default);
 
             Assert.Equal(500, result.StatusCode);
             Assert.Equal("urn:platform:problem:model-unavailable", result.ParseBody().GetProperty("type").GetString());
@@ -139,7 +168,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     [Fact]
     public async Task PredictAsync_UnknownModel_Returns404()
     {
-        var result = await Handlers.Predict.PredictAsync(TestStorage.UniqueModelName("missing"), null, JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(TestStorage.UniqueModelName("missing"), null, "application/json", JobHandlers.Body(new { text = "a" }), default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
     }
@@ -149,7 +178,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     {
         var model = await PublishAsync(packages.Sentiment, "v1");
 
-        var result = await Handlers.Predict.PredictAsync(model, "v9", JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, "v9", "application/json", JobHandlers.Body(new { text = "a" }), default);
 
         StartJobHandlerTests.AssertProblem(result, 404);
         Assert.Contains("'v9'", result.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -161,7 +190,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
     [InlineData("reviews", "../v1", "version")]
     public async Task PredictAsync_PathTricksInNames_Returns400(string model, string? version, string field)
     {
-        var result = await Handlers.Predict.PredictAsync(model, version, JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, version, "application/json", JobHandlers.Body(new { text = "a" }), default);
 
         Assert.Contains(field, StartJobHandlerTests.AssertProblem(result, 400).Keys);
     }
@@ -172,7 +201,7 @@ public sealed class PredictHandlerTests(TrainedPackagesFixture packages) : Model
         var model = await PublishAsync(packages.Sentiment, "v1");
         await Storage.Containers.Models.GetBlobClient($"{model}/v1/labels.json").UploadAsync(BinaryData.FromString("""{"labels":["a","b"],"multiLabel":false}"""), overwrite: true);
 
-        var result = await Handlers.Predict.PredictAsync(model, null, JobHandlers.Body(new { text = "a" }), default);
+        var result = await Handlers.Predict.PredictAsync(model, null, "application/json", JobHandlers.Body(new { text = "a" }), default);
 
         StartJobHandlerTests.AssertProblem(result, 500);
         Assert.Contains("labels.json", result.ParseBody().GetProperty("detail").GetString(), StringComparison.Ordinal);

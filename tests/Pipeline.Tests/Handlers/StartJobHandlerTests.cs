@@ -175,6 +175,17 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
         Assert.Contains("not valid JSON", AssertProblem(result, 400)["body"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StartAsync_BodyOverTheLimit_Returns413SayingWhatTheBodyHolds()
+    {
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model = "reviews", dataset = "reviews.csv", csv = new string('x', 100_000) }), default);
+
+        AssertProblem(result, 413);
+        var detail = result.ParseBody().GetProperty("detail").GetString()!;
+        Assert.Contains("dataset blob's name", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("texts", detail, StringComparison.Ordinal);
+    }
+
     internal static Dictionary<string, string> AssertProblem(HandlerResult result, int status)
     {
         Assert.Equal(status, result.StatusCode);

@@ -31,7 +31,7 @@ public sealed partial class CancelJobHandler(
 
         if (await RequestBody.ReadAsync(body, MaxBodyBytes, cancellationToken).ConfigureAwait(false) is not { } bytes)
         {
-            return Problems.TooLarge(MaxBodyBytes);
+            return Problems.TooLarge(MaxBodyBytes, "a cancel request holds at most a short reason, like {\"reason\":\"wrong data\"}.");
         }
 
         var (reason, problem) = ParseReason(bytes);

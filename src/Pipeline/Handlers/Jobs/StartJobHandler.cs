@@ -27,7 +27,7 @@ public sealed partial class StartJobHandler(
         var limit = options.Value.MaxStartJobBodyBytes;
         if (await RequestBody.ReadAsync(body, limit, cancellationToken).ConfigureAwait(false) is not { } bytes)
         {
-            return Problems.TooLarge(limit);
+            return Problems.TooLarge(limit, "a start-job request holds the model name, the dataset blob's name and options only. Upload the CSV itself to container 'datasets' (an upload starts its job by itself).");
         }
 
         var (request, problem) = StartJobRequestParser.Parse(bytes, pipelineOptions.Value.Defaults);

@@ -16,8 +16,13 @@ public sealed partial class PredictHandler(
     IOptions<HandlerOptions> options,
     ILogger<PredictHandler> logger)
 {
-    public async Task<HandlerResult> PredictAsync(string model, string? version, Stream? body, CancellationToken cancellationToken)
+    public async Task<HandlerResult> PredictAsync(string model, string? version, string? contentType, Stream? body, CancellationToken cancellationToken)
     {
+        if (!Problems.IsJson(contentType))
+        {
+            return Problems.UnsupportedMediaType(contentType);
+        }
+
         if (ModelNames.Problem(model) is { } modelProblem)
         {
             return Problems.Validation("model", modelProblem);
@@ -31,7 +36,7 @@ public sealed partial class PredictHandler(
         var limits = options.Value;
         if (await RequestBody.ReadAsync(body, limits.MaxPredictBodyBytes, cancellationToken).ConfigureAwait(false) is not { } bytes)
         {
-            return Problems.TooLarge(limits.MaxPredictBodyBytes);
+            return Problems.TooLarge(limits.MaxPredictBodyBytes, $"send fewer or shorter texts per request (at most {limits.MaxTextsPerRequest} texts of {limits.MaxCharactersPerText:N0} characters).");
         }
 
         var (texts, problem) = PredictRequestParser.Parse(bytes, limits);
