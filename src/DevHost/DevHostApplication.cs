@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Platform.Pipeline.Handlers;
 using Platform.DevHost.Functions;
 using Platform.Functions;
 using Platform.Shared.Telemetry;
@@ -27,6 +29,14 @@ public static class DevHostApplication
 
         builder.AddApplicationServices();
         var app = builder.Build();
+        // What the host answers by itself (no route matched, a method a route does not take) is problem+json too.
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var problem = Problems.ForStatus(http.Response.StatusCode, http.Request.Method, http.Request.Path);
+            http.Response.ContentType = problem.ContentType;
+            await http.Response.WriteAsync(problem.Body!, http.RequestAborted);
+        });
         app.MapFunctionRoutes();
         return app;
     }

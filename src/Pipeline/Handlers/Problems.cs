@@ -7,6 +7,7 @@ public static class Problems
     public const string NotFoundType = "urn:platform:problem:not-found";
     public const string ConflictType = "urn:platform:problem:conflict";
     public const string TooLargeType = "urn:platform:problem:payload-too-large";
+    public const string MethodNotAllowedType = "urn:platform:problem:method-not-allowed";
     public const string UnsupportedMediaTypeType = "urn:platform:problem:unsupported-media-type";
     public const string ModelUnavailableType = "urn:platform:problem:model-unavailable";
 
@@ -33,6 +34,21 @@ public static class Problems
         HandlerResult.Problem(new ProblemDocument(
             TooLargeType, "The request body is too large.", 413,
             $"The request body is larger than the limit of {limitBytes:N0} bytes; {advice}"));
+
+    /// <summary>
+    /// The problem for a status the host answers by itself with no body (no route matched, a method the route does not
+    /// take): <paramref name="method"/> and <paramref name="path"/> are the request's.
+    /// </summary>
+    public static HandlerResult ForStatus(int status, string method, string path)
+    {
+        var where = $"{method} {Platform.Shared.Text.Bounded.Message(path, 200)}";
+        return status switch
+        {
+            404 => NotFound("No such route.", $"Nothing answers {where}. The routes are listed in the README (GET /api/jobs, GET /api/models, POST /api/models/{{model}}/predict, …)."),
+            405 => HandlerResult.Problem(new ProblemDocument(MethodNotAllowedType, "Method not allowed.", 405, $"{where}: this route does not take {method}; the README lists each route's method.")),
+            _ => HandlerResult.Problem(new ProblemDocument($"urn:platform:problem:http-{status}", $"HTTP {status}.", status, $"{where} answered {status}.")),
+        };
+    }
 
     /// <summary>415 for a body that is not JSON.</summary>
     public static HandlerResult UnsupportedMediaType(string? contentType) =>
