@@ -36,6 +36,9 @@ internal static partial class RunnerLog
     [LoggerMessage(10, LogLevel.Error, "Message {MessageId} is not a valid training job: {Error}; dead-lettering it")]
     public static partial void InvalidMessage(ILogger logger, string messageId, string error);
 
+    [LoggerMessage(24, LogLevel.Error, "Job {JobId} attempt {Attempt} has no prepared data ({TrainBlob} is missing); dead-lettering it with nothing written")]
+    public static partial void NotPrepared(ILogger logger, string jobId, int attempt, string trainBlob);
+
     [LoggerMessage(11, LogLevel.Information, "Job {JobId} attempt {Attempt}: {Outcome} event sent to {Queue}")]
     public static partial void EventSent(ILogger logger, string jobId, int attempt, TrainingOutcome outcome, string queue);
 

@@ -13,6 +13,9 @@ internal static class FailureClassifier
 {
     public const string InvalidMessage = "InvalidMessage";
 
+    /// <summary>A job message whose job has no prepared data in the jobs container.</summary>
+    public const string JobNotPrepared = "JobNotPrepared";
+
     /// <summary>The dead-letter reason / event error code of a permanent failure, or null when a retry may help.</summary>
     public static string? PermanentCode(Exception exception) => exception switch
     {

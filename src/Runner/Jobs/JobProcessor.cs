@@ -76,6 +76,18 @@ internal sealed class JobProcessor(
                 return await DropSupersededAsync(job, JobBlobs.Status(job.JobId), current.Attempt, settler);
             }
 
+            // Only jobs this platform prepared are trained: a message naming any other id (forged, or its data deleted)
+            // leaves nothing behind, not even a status.json.
+            var train = JobBlobs.Split(job.JobId, SplitNames.Train);
+            if (current is null && !await storage.ExistsAsync(train, stopping))
+            {
+                var error = $"Job {job.JobId} has no prepared data ({train} is not in the jobs container): the message does not come from a job the pipeline prepared, or the job's data was deleted. Nothing was trained or written.";
+                RunnerLog.NotPrepared(logger, job.JobId, job.Attempt, train);
+                await events.PublishAsync(new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Failed, FailureClassifier.JobNotPrepared, error), stopping);
+                await settler.DeadLetterAsync(FailureClassifier.JobNotPrepared, error);
+                return new Handled(MessageOutcome.DeadLettered, "job_not_prepared", error);
+            }
+
             // A redelivery of the attempt in status.json keeps the time the attempt was first taken.
             var takenAt = current is { TakenAt: { } taken } && current.Attempt == job.Attempt ? taken : DateTimeOffset.UtcNow;
             return await TrainAsync(job, takenAt, etag, settler, stopping);

@@ -113,6 +113,23 @@ public sealed class ServeTests(ServiceEnvironment environment)
         Assert.Equal("InvalidMessage", (await scenario.DeadLetterAsync())!.DeadLetterReason);
     }
 
+    [Fact]
+    public async Task Serve_JobWithNoPreparedData_DeadLettersAndWritesNothingForIt()
+    {
+        await using var scenario = new JobScenario(environment);
+        await using var host = new RunningHost(scenario.BuildHost());
+        // A well-formed message for a job id the pipeline never prepared (no splits uploaded).
+        await scenario.SendAsync(scenario.Job());
+
+        var finished = await scenario.NextEventAsync(EventWait);
+
+        Assert.Equal(TrainingOutcome.Failed, finished.Outcome);
+        Assert.Equal("JobNotPrepared", finished.ErrorCode);
+        Assert.Contains("no prepared data", finished.Error, StringComparison.Ordinal);
+        Assert.Equal("JobNotPrepared", (await scenario.DeadLetterAsync())!.DeadLetterReason);
+        Assert.Empty(await scenario.BlobNamesAsync(scenario.JobId + "/"));
+    }
+
     /// <summary>The event goes out just before the message is settled.</summary>
     internal static async Task WaitUntilSettledAsync(JobScenario scenario)
     {
