@@ -52,8 +52,8 @@ internal static class FineTuneCore
             progress?.Report(new FineTuneProgress("packaging"));
             var record = new TrainingRecord(
                 run.BaseModel.Name, run.Training, run.DatasetSha256, train.Count, validation.Count, test.Count,
-                training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.Elapsed.TotalSeconds,
-                training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow);
+                training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.TotalSeconds,
+                training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow, training.Runs);
             var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);
             PackageWriter.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record);
 

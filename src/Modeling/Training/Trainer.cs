@@ -61,6 +61,10 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         using var lossWeights = LossFunctions.ClassWeights(train, options.ClassWeighting, device);
         var clock = Stopwatch.StartNew();
         var startStep = state.GlobalStep;
+        var startedAt = DateTimeOffset.UtcNow;
+        var earlierRuns = state.Runs;
+        // Every checkpoint records the runs so far, this one up to the checkpoint: a resume then knows them all.
+        TrainerState WithRuns(TrainerState s) => s with { Runs = [.. earlierRuns, new TrainingRun(startStep, s.GlobalStep, clock.Elapsed.TotalSeconds, startedAt)] };
         var sequences = 0L;
         var stoppedEarly = false;
 
@@ -73,7 +77,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             {
                 if (pending == 0 && cancellationToken.IsCancellationRequested)
                 {
-                    Checkpoint(model, optimizer, state with { Epoch = epoch, NextBatch = b }, best);
+                    Checkpoint(model, optimizer, WithRuns(state with { Epoch = epoch, NextBatch = b }), best);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
@@ -105,7 +109,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
                 var next = endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state;
                 if (evaluate || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
                 {
-                    Checkpoint(model, optimizer, next, best);
+                    Checkpoint(model, optimizer, WithRuns(next), best);
                 }
 
                 state = next;
@@ -136,7 +140,8 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             elapsed,
             sequences / Math.Max(elapsed.TotalSeconds, 1e-9),
             state.History,
-            state.Thresholds);
+            state.Thresholds,
+            WithRuns(state).Runs);
     }
 
     private static bool IsNoDecay(string name) => name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal);

@@ -32,4 +32,7 @@ internal sealed record TrainerState
     public List<EvaluationRecord> History { get; init; } = [];
 
     public List<float>? Thresholds { get; init; }
+
+    /// <summary>The runs before this one (checkpoints carry them forward), for <see cref="TrainingResult.Runs"/>.</summary>
+    public List<TrainingRun> Runs { get; init; } = [];
 }

@@ -10,4 +10,9 @@ public sealed record TrainingResult(
     TimeSpan Elapsed,
     double SequencesPerSecond,
     IReadOnlyList<EvaluationRecord> History,
-    IReadOnlyList<float>? Thresholds);
+    IReadOnlyList<float>? Thresholds,
+    IReadOnlyList<TrainingRun>? Runs = null)
+{
+    /// <summary>Seconds of training over every run (the current one whole, earlier ones up to their last checkpoint).</summary>
+    public double TotalSeconds => Runs is { Count: > 0 } runs ? runs.Sum(r => r.Seconds) : Elapsed.TotalSeconds;
+}

@@ -3,7 +3,10 @@ using Platform.Modeling.Training;
 
 namespace Platform.Modeling.Packaging;
 
-/// <summary>Content of <c>training.json</c>: everything needed to reproduce or audit the run.</summary>
+/// <summary>
+/// Content of <c>training.json</c>: everything needed to reproduce or audit the run. <see cref="TrainingSeconds"/> is the
+/// total over every run of a job that resumed; <see cref="Runs"/> lists them (start and end step, seconds, start time).
+/// </summary>
 public sealed record TrainingRecord(
     string BaseModel,
     TrainingOptions Hyperparameters,
@@ -19,4 +22,5 @@ public sealed record TrainingRecord(
     double SequencesPerSecond,
     IReadOnlyList<EvaluationRecord> History,
     IReadOnlyDictionary<string, string> Versions,
-    DateTimeOffset TrainedAt);
+    DateTimeOffset TrainedAt,
+    IReadOnlyList<TrainingRun>? Runs = null);

@@ -67,6 +67,13 @@ public sealed class TrainerTests : IDisposable
 
         Assert.True(actual.Resumed);
         Assert.Equal(expected.Steps, actual.Steps);
+        // Both runs are recorded, and the total covers them both.
+        Assert.Equal([(0, interruptAtStep), (interruptAtStep, expected.Steps)], actual.Runs!.Select(r => (r.StartStep, r.EndStep)));
+        Assert.All(actual.Runs!, r => Assert.True(r.Seconds > 0));
+        Assert.True(actual.Runs![0].StartedAt <= actual.Runs[1].StartedAt);
+        Assert.Equal(actual.Runs.Sum(r => r.Seconds), actual.TotalSeconds, 9);
+        Assert.True(actual.TotalSeconds > actual.Elapsed.TotalSeconds);
+        Assert.Equal([(0, expected.Steps)], expected.Runs!.Select(r => (r.StartStep, r.EndStep)));
         Assert.Equal(expected.History.Select(h => h.Step), actual.History.Select(h => h.Step));
         Assert.Equal(expected.BestStep, actual.BestStep);
         var referenceWeights = reference.state_dict();

@@ -186,6 +186,29 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
         Assert.DoesNotContain("texts", detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"learningRate":-1}""", "training.learningRate")]
+    [InlineData("""{"learningRate":"fast"}""", "training.learningRate")]
+    [InlineData("""{"epochs":0}""", "training.epochs")]
+    [InlineData("""{"epochz":2}""", "training.epochz")]
+    public async Task StartAsync_BadTrainingOption_NamesTheFieldsPath(string training, string path)
+    {
+        var body = $$"""{"model":"reviews","dataset":"reviews.csv","training":{{training}}}""";
+
+        var result = await Handlers.Start.StartAsync(Handlers.Client, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)), default);
+
+        var errors = AssertProblem(result, 400);
+        Assert.Equal([path], errors.Keys);
+    }
+
+    [Fact]
+    public async Task StartAsync_BadDatasetOption_NamesTheFieldsPath()
+    {
+        var result = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model = "reviews", dataset = "reviews.csv", datasetOptions = new { delimiter = "x" } }), default);
+
+        Assert.Equal(["datasetOptions.delimiter"], AssertProblem(result, 400).Keys);
+    }
+
     internal static Dictionary<string, string> AssertProblem(HandlerResult result, int status)
     {
         Assert.Equal(status, result.StatusCode);
