@@ -47,6 +47,9 @@ public sealed class ServingRuntimeTests(ITestOutputHelper output)
             var bytes = files.Sum(f => new FileInfo(f).Length);
             output.WriteLine($"Functions publish: {files.Length} files, {bytes / 1e6:0.0} MB");
             Assert.DoesNotContain(files, f => Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase));
+            // ONNX Runtime's Linux library, not the Windows one its package copies for desktop apps.
+            Assert.Contains(files, f => Path.GetFileName(f) == "libonnxruntime.so");
+            Assert.DoesNotContain(files, f => Path.GetFileName(f).Equals("onnxruntime.dll", StringComparison.OrdinalIgnoreCase));
             var builtIn = Path.Combine(folder, "base-models", "minilm-l6");
             Assert.True(File.Exists(Path.Combine(builtIn, "vocab.txt")));
             Assert.False(File.Exists(Path.Combine(builtIn, "model.onnx")), "The Functions app ships the MiniLM weights it never uses.");
