@@ -97,8 +97,7 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
         var (_, jobId) = await StartAsync(TestCsv.TwoClasses(30), watchdog);
         Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
         var dispatched = DateTimeOffset.UtcNow;
-        await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Status(jobId)).UploadJsonAsync(
-            new JobStatusDocument { JobId = jobId, Attempt = 1, Phase = "training", HeartbeatAt = DateTimeOffset.UtcNow });
+        await HeartbeatAsync(jobId, attempt: 1);
 
         await fixture.WaitForPhaseAsync(jobId, PipelinePhases.Training, Long);
         // "training" is set by an execution after ContinueAsNew; the start time it reports is still the first execution's.
@@ -184,9 +183,25 @@ public sealed class TrainingOrchestratorTests(PipelineFixture fixture)
         Assert.Equal(PipelinePhases.Cancelled, instance!.ReadCustomStatusAs<PipelineStatus>()!.Phase);
     }
 
-    private Task HeartbeatAsync(string jobId, int attempt) =>
-        fixture.Storage.Jobs.GetBlobClient(JobBlobs.Status(jobId)).UploadJsonAsync(
+    /// <summary>
+    /// What a runner writes when it takes <paramref name="attempt"/>. The orchestrator counts an attempt as taken by a
+    /// heartbeat later than the dispatch time it recorded when the dispatch activity returned, and the message can be
+    /// received before that; a real runner beats again seconds later, these tests beat once, so they first wait until
+    /// the orchestration shows the attempt queued (its dispatch time is then in the past).
+    /// </summary>
+    private async Task HeartbeatAsync(string jobId, int attempt)
+    {
+        var deadline = DateTime.UtcNow + Long;
+        while ((await fixture.Host.Client.GetInstanceAsync(jobId, getInputsAndOutputs: true))?.ReadCustomStatusAs<PipelineStatus>() is not { } status
+            || status.Attempt < attempt)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{jobId} did not dispatch attempt {attempt} within {Long}.");
+            await Task.Delay(100);
+        }
+
+        await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Status(jobId)).UploadJsonAsync(
             new JobStatusDocument { JobId = jobId, Attempt = attempt, Phase = "training", HeartbeatAt = DateTimeOffset.UtcNow });
+    }
 
     private async Task<(string Model, string JobId)> StartAsync(string csv, WatchdogSettings? watchdog = null)
     {
