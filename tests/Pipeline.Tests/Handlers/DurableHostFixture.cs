@@ -12,7 +12,7 @@ public sealed class DurableHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         QuietHosts.Apply();
-        _host = await DurableTaskTestHost.StartAsync(StandInOrchestration.Register);
+        _host = await DurableTestHosts.StartAsync(StandInOrchestration.Register);
     }
 
     public async Task DisposeAsync()

@@ -65,7 +65,7 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["Pipeline:Watchdog:CheckInterval"] = "00:10:00",
         }).Build();
         QuietHosts.Apply();
-        Host = await DurableTaskTestHost.StartAsync(
+        Host = await DurableTestHosts.StartAsync(
             tasks => tasks.AddPipelineTasks(),
             new DurableTaskTestHostOptions
             {
