@@ -22,6 +22,7 @@ internal static class TrainCommand
         var maxLength = new Option<int>("--max-length") { DefaultValueFactory = _ => defaults.MaxLength };
         var multiLabel = new Option<bool>("--multi-label") { Description = "Force multi-label (default: when the CSV has a 'labels' column)." };
         var classWeights = new Option<ClassWeighting>("--class-weights") { Description = "none or balanced.", DefaultValueFactory = _ => ClassWeighting.None };
+        var pooling = new Option<Pooling>("--pooling") { Description = "auto (what the base model was trained for), cls or mean.", DefaultValueFactory = _ => defaults.Pooling };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => defaults.Seed };
         var patience = new Option<int>("--patience") { Description = "Evaluations without improvement before stopping (0: never).", DefaultValueFactory = _ => defaults.EarlyStoppingPatience };
         var evalSteps = new Option<int>("--eval-steps") { Description = "Also evaluate every N steps (0: per epoch)." };
@@ -35,7 +36,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Validate a CSV, fine-tune, evaluate on a held-out split and write a model package.")
         {
-            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
+            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, pooling, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
         };
         // The flag that sets each training and dataset option, to name it next to the rule it broke.
         var flags = new Dictionary<string, Option>(StringComparer.Ordinal)
@@ -45,6 +46,7 @@ internal static class TrainCommand
             [Json(nameof(TrainingOptions.BatchSize))] = batchSize,
             [Json(nameof(TrainingOptions.MaxLength))] = maxLength,
             [Json(nameof(TrainingOptions.ClassWeighting))] = classWeights,
+            [Json(nameof(TrainingOptions.Pooling))] = pooling,
             [Json(nameof(TrainingOptions.EarlyStoppingPatience))] = patience,
             [Json(nameof(TrainingOptions.EvaluateEverySteps))] = evalSteps,
             [Json(nameof(TrainingOptions.GradientAccumulationSteps))] = accumulation,
@@ -63,6 +65,7 @@ internal static class TrainCommand
                 BatchSize = result.GetValue(batchSize),
                 MaxLength = result.GetValue(maxLength),
                 ClassWeighting = result.GetValue(classWeights),
+                Pooling = result.GetValue(pooling),
                 Seed = result.GetValue(seed),
                 EarlyStoppingPatience = result.GetValue(patience),
                 EvaluateEverySteps = result.GetValue(evalSteps),

@@ -1,5 +1,6 @@
 using Platform.Modeling.Bert;
 using Platform.Modeling.Weights;
+using Platform.Shared.Training;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -8,25 +9,34 @@ namespace Platform.Modeling.BaseModels;
 /// <summary>Builds a sequence classifier on a base model: construct on CPU, load pretrained weights, leave the head fresh.</summary>
 internal static class ClassifierFactory
 {
-    public static (BertForSequenceClassification Model, WeightLoadReport Report) Create(BaseModel baseModel, int labelCount, long seed)
+    public static (BertForSequenceClassification Model, WeightLoadReport Report) Create(BaseModel baseModel, int labelCount, long seed, Pooling pooling = Pooling.Auto)
     {
-        random.manual_seed(seed);
-        var model = new BertForSequenceClassification(baseModel.Config, labelCount);
-        var report = baseModel.Format switch
-        {
-            BaseModelFormat.Random => new WeightLoadReport(0, [.. model.named_parameters().Select(p => p.name)], []),
-            _ => LoadWeights(model, baseModel),
-        };
-        return (model, report);
-    }
-
-    private static WeightLoadReport LoadWeights(BertForSequenceClassification model, BaseModel baseModel)
-    {
-        var path = baseModel.WeightsPath!;
-        Dictionary<string, Tensor> state;
+        var state = baseModel.Format == BaseModelFormat.Random ? null : ReadWeights(baseModel);
         try
         {
-            state = baseModel.Format switch
+            var choice = PoolingChoice.Choose(pooling, baseModel, state?.Keys);
+            random.manual_seed(seed);
+            var model = new BertForSequenceClassification(baseModel.Config with { ClassifierPooling = choice.Mode }, labelCount);
+            var report = state is null
+                ? new WeightLoadReport(0, [.. model.named_parameters().Select(p => p.name)], [])
+                : Load(model, state, baseModel.WeightsPath!);
+            return (model, report with { Pooling = choice });
+        }
+        finally
+        {
+            foreach (var tensor in state?.Values ?? Enumerable.Empty<Tensor>())
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private static Dictionary<string, Tensor> ReadWeights(BaseModel baseModel)
+    {
+        var path = baseModel.WeightsPath!;
+        try
+        {
+            return baseModel.Format switch
             {
                 BaseModelFormat.Onnx => OnnxBertImporter.Import(path),
                 BaseModelFormat.Safetensors => Safetensors.LoadStateDict(path),
@@ -40,7 +50,10 @@ internal static class ClassifierFactory
         {
             throw new BaseModelException($"{path} could not be read as {baseModel.Format}: {ex.Message}", ex);
         }
+    }
 
+    private static WeightLoadReport Load(BertForSequenceClassification model, Dictionary<string, Tensor> state, string path)
+    {
         try
         {
             return StateDictLoader.Load(model, state, path);
@@ -48,13 +61,6 @@ internal static class ClassifierFactory
         catch (InvalidDataException ex)
         {
             throw new BaseModelException(ex.Message, ex);
-        }
-        finally
-        {
-            foreach (var tensor in state.Values)
-            {
-                tensor.Dispose();
-            }
         }
     }
 }

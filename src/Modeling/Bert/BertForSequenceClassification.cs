@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace Platform.Modeling.Bert;
 
 /// <summary>
-/// BERT with a linear classification head over the pooled output, parameter names as Hugging Face's
-/// <c>BertForSequenceClassification</c>. The same head serves single-label (softmax) and multi-label
+/// BERT with a linear classification head over the pooled output (the [CLS] pooler, or the mean of the real tokens:
+/// <see cref="BertConfig.ClassifierPooling"/>), parameter names as Hugging Face's <c>BertForSequenceClassification</c>. The same head serves single-label (softmax) and multi-label
 /// (independent sigmoids) problems; only the loss and the decision rule differ.
 /// </summary>
 internal sealed class BertForSequenceClassification : nn.Module<Tensor, Tensor, Tensor>
@@ -38,7 +38,7 @@ internal sealed class BertForSequenceClassification : nn.Module<Tensor, Tensor, 
     public override Tensor forward(Tensor inputIds, Tensor attentionMask)
     {
         using var scope = NewDisposeScope();
-        var pooled = bert.Pool(bert.forward(inputIds, attentionMask));
+        var pooled = bert.Pool(bert.forward(inputIds, attentionMask), attentionMask);
         return classifier.forward(dropout.forward(pooled)).MoveToOuterDisposeScope();
     }
 }

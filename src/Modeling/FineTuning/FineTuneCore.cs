@@ -43,7 +43,8 @@ internal static class FineTuneCore
         var validation = DatasetEncoder.Encode(splits.Validation, labels, tokenizer, maxLength);
         var test = DatasetEncoder.Encode(splits.Test, labels, tokenizer, maxLength);
 
-        var (model, _) = ClassifierFactory.Create(run.BaseModel, labels.Count, run.Training.Seed);
+        var (model, loaded) = ClassifierFactory.Create(run.BaseModel, labels.Count, run.Training.Seed, run.Training.Pooling);
+        var choices = new List<ChosenSetting> { new("pooling", loaded.Pooling!.Mode, loaded.Pooling.Reason) };
         using (model)
         {
             var trainer = new Trainer(run.Training, tokenizer.PadId, run.CheckpointDirectory, run.CheckpointSaved);
@@ -53,7 +54,7 @@ internal static class FineTuneCore
             var record = new TrainingRecord(
                 run.BaseModel.Name, run.Training, run.DatasetSha256, train.Count, validation.Count, test.Count,
                 training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.TotalSeconds,
-                training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow, training.Runs);
+                training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow, training.Runs, choices);
             var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);
             PackageWriter.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Platform.Modeling.Evaluation;
 
 namespace Platform.Pipeline.Activities;
@@ -7,7 +8,9 @@ namespace Platform.Pipeline.Activities;
 /// <summary>Writes the Markdown model card published next to a version; the same input gives the same text.</summary>
 public static class ModelCard
 {
-    public static string Render(PublishModelInput input)
+    /// <param name="input">What is published and its headline metrics.</param>
+    /// <param name="training">The package's <c>training.json</c>, when present (its automatic choices, its pooling).</param>
+    public static string Render(PublishModelInput input, JsonElement? training = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var m = input.Metrics;
@@ -21,10 +24,37 @@ public static class ModelCard
             card.Append(CultureInfo.InvariantCulture, $"| {name} | {value:0.0000} |\n");
         }
 
+        var choices = Choices(training);
+        if (choices.Count > 0)
+        {
+            card.Append("\n## Chosen for this run\n\n| Setting | Value | Why |\n|---|---|---|\n");
+            foreach (var (setting, value, reason) in choices)
+            {
+                card.Append(CultureInfo.InvariantCulture, $"| {setting} | {value} | {reason} |\n");
+            }
+        }
+
         card.Append("\nFull metrics: `evaluation.json` (per class, confusion matrix) and the package's `metrics.json`.\n");
-        card.Append("The package loads with Hugging Face `transformers` as `BertForSequenceClassification`; `manifest.json` lists every file's SHA-256.\n");
+        card.Append(LoadingNote(choices)).Append('\n');
         return card.ToString();
     }
+
+    /// <summary>The settings <c>training.json</c> says the platform chose (setting, value, reason), in its order.</summary>
+    internal static IReadOnlyList<(string Setting, string Value, string Reason)> Choices(JsonElement? training) =>
+        training is { ValueKind: JsonValueKind.Object } record && record.TryGetProperty("choices", out var list) && list.ValueKind == JsonValueKind.Array
+            ? [.. list.EnumerateArray().Select(c => (Text(c, "setting"), Text(c, "value"), Text(c, "reason")))]
+            : [];
+
+    /// <summary>Which stock classes can load the package (Markdown): a mean-pooling head is not <c>BertForSequenceClassification</c>'s.</summary>
+    internal static string LoadingNote(IReadOnlyList<(string Setting, string Value, string Reason)> choices) =>
+        choices.Any(c => c is { Setting: "pooling", Value: "mean" })
+            ? "The head reads the mean of the real tokens (`classifier_pooling: mean` in `config.json`), which no stock Hugging Face class computes: "
+              + "`BertModel` loads the encoder, and the prediction is `classifier` applied to `last_hidden_state` averaged over `attention_mask`. "
+              + "`model.onnx` and `model.int8.onnx` are the whole classifier, for any ONNX runtime; `manifest.json` lists every file's SHA-256."
+            : "The package loads with Hugging Face `transformers` as `BertForSequenceClassification`; `manifest.json` lists every file's SHA-256.";
+
+    private static string Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     /// <summary>The summary table of both cards (markdown and HTML): the metrics this task has, in a fixed order.</summary>
     internal static IEnumerable<(string Name, double Value)> HeadlineRows(MetricsSummary metrics)

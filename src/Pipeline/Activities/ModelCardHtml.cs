@@ -51,9 +51,25 @@ public static class ModelCardHtml
             Image(html, "Training curve", CardCharts.TrainingCurve(points));
         }
 
-        html.Append("<p>The package loads with Hugging Face <code>transformers</code> as <code>BertForSequenceClassification</code>; <code>manifest.json</code> lists every file's SHA-256.</p></body></html>");
+        var choices = ModelCard.Choices(training);
+        if (choices.Count > 0)
+        {
+            html.Append("<h2>Chosen for this run</h2><table><tr><th>Setting</th><th>Value</th><th>Why</th></tr>");
+            foreach (var (setting, value, reason) in choices)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{WebUtility.HtmlEncode(setting)}</td><td>{WebUtility.HtmlEncode(value)}</td><td style=\"text-align:left\">{WebUtility.HtmlEncode(reason)}</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        html.Append("<p>").Append(CodeSpans(ModelCard.LoadingNote(choices))).Append("</p></body></html>");
         return html.ToString();
     }
+
+    /// <summary>HTML-encodes Markdown text whose only markup is `code` spans.</summary>
+    private static string CodeSpans(string markdown) =>
+        System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlEncode(markdown), "`([^`]+)`", "<code>$1</code>");
 
     private static void PerClass(StringBuilder html, JsonElement report)
     {

@@ -30,11 +30,11 @@ public sealed class PublishModel(PipelineStorage storage, CurrentModelStore poin
             await storage.Models.GetBlobClient(prefix + PipelineBlobs.EvaluationFile).UploadTextAsync(found.Text, BlobJson.JsonContentType);
         }
 
+        var training = Parse((await storage.Models.GetBlobClient(prefix + "training.json").DownloadTextOrNullAsync())?.Text);
         await storage.Models.GetBlobClient(prefix + PipelineBlobs.ModelCardFile)
-            .UploadTextAsync(ModelCard.Render(input), "text/markdown; charset=utf-8");
-        var training = await storage.Models.GetBlobClient(prefix + "training.json").DownloadTextOrNullAsync();
+            .UploadTextAsync(ModelCard.Render(input, training), "text/markdown; charset=utf-8");
         await storage.Models.GetBlobClient(prefix + PipelineBlobs.ModelCardHtmlFile)
-            .UploadTextAsync(ModelCardHtml.Render(input, Parse(training?.Text), Parse(evaluation?.Text)), "text/html; charset=utf-8");
+            .UploadTextAsync(ModelCardHtml.Render(input, training, Parse(evaluation?.Text)), "text/html; charset=utf-8");
 
         var candidate = new CurrentModelDocument(input.Model, input.Version, input.JobId, input.Metrics.MacroF1, input.PublishedAt,
             JsonSerializer.SerializeToElement(input.Metrics, WireJson.Options));

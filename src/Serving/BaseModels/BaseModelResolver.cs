@@ -23,7 +23,10 @@ public static class BaseModelResolver
         {
             var onnx = RequireFile(builtIn, "model.onnx", "the built-in MiniLM weights (rebuild the project to extract them)");
             var vocab = RequireFile(builtIn, "vocab.txt", "the built-in MiniLM vocabulary");
-            return new BaseModel(MiniLmL6, BertConfig.MiniLmL6, vocab, LowerCase: true, BaseModelFormat.Onnx, onnx);
+            return new BaseModel(MiniLmL6, BertConfig.MiniLmL6, vocab, LowerCase: true, BaseModelFormat.Onnx, onnx)
+            {
+                TrainedPooling = (BertConfig.MeanPoolingName, "all-MiniLM-L6-v2 is a sentence-transformers encoder trained to be read by the mean of its tokens; the pooler it carries was never trained for that"),
+            };
         }
 
         if (string.Equals(nameOrPath, TinyRandom, StringComparison.OrdinalIgnoreCase))
@@ -75,7 +78,38 @@ public static class BaseModelResolver
         var (format, weights) = File.Exists(safetensors) ? (BaseModelFormat.Safetensors, safetensors)
             : File.Exists(pickle) ? (BaseModelFormat.PyTorchPickle, pickle)
             : throw new BaseModelException($"{folder} has no weights: expected model.safetensors or pytorch_model.bin.");
-        return new BaseModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), config, vocab, ReadLowerCase(folder), format, weights);
+        return new BaseModel(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), config, vocab, ReadLowerCase(folder), format, weights)
+        {
+            TrainedPooling = ReadTrainedPooling(folder, config),
+        };
+    }
+
+    /// <summary>What the folder says its encoder is read by: our own packages' <c>classifier_pooling</c>, or a sentence-transformers pooling module.</summary>
+    private static (string Mode, string Reason)? ReadTrainedPooling(string folder, BertConfig config)
+    {
+        if (config.ClassifierPooling is { } configured)
+        {
+            return (configured, $"the base model's config.json sets classifier_pooling '{configured}'");
+        }
+
+        var path = Path.Combine(folder, "1_Pooling", "config.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(File.ReadAllText(path));
+            bool Flag(string name) => node?[name]?.GetValue<bool>() ?? false;
+            return Flag("pooling_mode_mean_tokens") ? (BertConfig.MeanPoolingName, "the base model is a sentence-transformers encoder whose 1_Pooling/config.json reads the mean of its tokens")
+                : Flag("pooling_mode_cls_token") ? (BertConfig.ClsPoolingName, "the base model is a sentence-transformers encoder whose 1_Pooling/config.json reads its [CLS] token")
+                : null;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            throw new BaseModelException($"{path} is not valid JSON with boolean pooling_mode_* flags: {ex.Message}", ex);
+        }
     }
 
     private static bool ReadLowerCase(string folder)

@@ -47,11 +47,25 @@ public sealed record BertConfig
 
     public IReadOnlyList<string>? Architectures { get; init; }
 
+    /// <summary>
+    /// How the classification head reads the encoder: <c>cls</c> (absent: the dense + tanh pooler over <c>[CLS]</c>, as
+    /// <c>BertForSequenceClassification</c>) or <c>mean</c> (the mean over real tokens, no pooler).
+    /// </summary>
+    public string? ClassifierPooling { get; init; }
+
+    /// <summary>True when the head reads the mean of the real tokens rather than the pooled <c>[CLS]</c>.</summary>
+    [JsonIgnore]
+    public bool MeanPooling => ClassifierPooling == MeanPoolingName;
+
     [JsonPropertyName("id2label")]
     public IReadOnlyDictionary<string, string>? Id2Label { get; init; }
 
     [JsonPropertyName("label2id")]
     public IReadOnlyDictionary<string, int>? Label2Id { get; init; }
+
+    public const string MeanPoolingName = "mean";
+
+    public const string ClsPoolingName = "cls";
 
     [JsonIgnore]
     public int HeadSize => HiddenSize / NumAttentionHeads;
@@ -71,9 +85,14 @@ public sealed record BertConfig
     };
 
     /// <summary>Returns a copy describing a sequence classifier over <paramref name="labels"/>.</summary>
+    /// <remarks>
+    /// A mean-pooling classifier names <c>BertModel</c> as its architecture: the encoder weights load into it, but no stock
+    /// Hugging Face class computes its head (a <c>BertForSequenceClassification</c> would read [CLS] through a pooler that
+    /// has no trained weights).
+    /// </remarks>
     public BertConfig ForClassification(IReadOnlyList<string> labels, bool multiLabel) => this with
     {
-        Architectures = ["BertForSequenceClassification"],
+        Architectures = [MeanPooling ? "BertModel" : "BertForSequenceClassification"],
         ProblemType = multiLabel ? "multi_label_classification" : "single_label_classification",
         Id2Label = labels.Select((label, i) => (label, i)).ToDictionary(x => x.i.ToString(System.Globalization.CultureInfo.InvariantCulture), x => x.label),
         Label2Id = labels.Select((label, i) => (label, i)).ToDictionary(x => x.label, x => x.i),
@@ -112,6 +131,11 @@ public sealed record BertConfig
         if (VocabSize <= 0 || NumHiddenLayers <= 0 || IntermediateSize <= 0 || MaxPositionEmbeddings <= 0)
         {
             throw new InvalidDataException($"{path}: vocab_size, num_hidden_layers, intermediate_size and max_position_embeddings must be positive.");
+        }
+
+        if (ClassifierPooling is not (null or ClsPoolingName or MeanPoolingName))
+        {
+            throw new InvalidDataException($"{path}: classifier_pooling '{ClassifierPooling}' is not supported (cls, mean).");
         }
 
         if (HiddenAct is not ("gelu" or "gelu_new" or "relu"))

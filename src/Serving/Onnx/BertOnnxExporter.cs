@@ -22,6 +22,7 @@ internal enum OnnxWeights
 /// Writes a BertForSequenceClassification (Hugging Face names, as in a package's <c>model.safetensors</c>) as an ONNX
 /// graph: inputs <c>input_ids</c> and <c>attention_mask</c> (int64, [batch, sequence], both dynamic), output
 /// <c>logits</c> ([batch, labels]); every token is segment 0, as in training, so there is no <c>token_type_ids</c> input.
+/// The head reads the pooled [CLS] or the mean of the real tokens, as the configuration's <c>classifier_pooling</c> says.
 /// Standard operators at opset 17 only (LayerNormalization, Erf-based GELU), so any ONNX runtime loads it.
 /// </summary>
 internal static class BertOnnxExporter
@@ -31,6 +32,9 @@ internal static class BertOnnxExporter
     public const string InputIds = "input_ids";
     public const string AttentionMask = "attention_mask";
     public const string Logits = "logits";
+
+    /// <summary>The name that, listed among an int8 export's float32 projections, keeps the word embedding float32 too.</summary>
+    private const string WordEmbeddings = "bert.embeddings.word_embeddings";
 
     public static void Export(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, string path, OnnxWeights format)
     {
@@ -46,20 +50,22 @@ internal static class BertOnnxExporter
         File.Move(temporary, path, overwrite: true);
     }
 
-    internal static global::Onnx.ModelProto Build(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, OnnxWeights format)
+    /// <summary>The graph of <paramref name="weights"/>; an int8 graph keeps the projections <paramref name="float32"/> names (default <see cref="Float32InInt8"/>) in float32.</summary>
+    internal static global::Onnx.ModelProto Build(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, OnnxWeights format, IReadOnlyList<string>? float32 = null)
     {
-        var builder = new Builder(weights, config, format);
+        var builder = new Builder(weights, config, format, float32 ?? Float32InInt8);
         return builder.Build();
     }
 
     /// <summary>
     /// The projections an int8 export keeps in float32: the first layer's feed-forward output, whose input (GELU of the
     /// first expansion) has the widest outliers; quantizing it alone cost as much label agreement on a real SST-2 slice
-    /// as all other matrices together (98.3 % → 99.1 % agreement with fp32 for 1.8 MB).
+    /// as all other matrices together (98.3 % → 99.1 % agreement with fp32 for 1.8 MB). With the mean-pooling head no
+    /// single projection stands out: every disagreement falls on a text fp32 itself scores below 0.6.
     /// </summary>
     public static IReadOnlyList<string> Float32InInt8 { get; } = ["bert.encoder.layer.0.output.dense"];
 
-    private sealed class Builder(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, OnnxWeights format)
+    private sealed class Builder(IReadOnlyDictionary<string, WeightTensor> weights, BertConfig config, OnnxWeights format, IReadOnlyList<string> float32)
     {
         private readonly OnnxGraph _g = new("bert_for_sequence_classification");
 
@@ -70,28 +76,28 @@ internal static class BertOnnxExporter
             _g.Input(AttentionMask, OnnxGraph.Int64, "batch", "sequence");
 
             var hidden = Embeddings();
-            var maskBias = MaskBias();
+            var mask = _g.Node("Cast", [AttentionMask], OnnxGraph.Attribute("to", (long)OnnxGraph.Float));
+            var maskBias = MaskBias(mask);
             for (var i = 0; i < config.NumHiddenLayers; i++)
             {
                 hidden = Layer($"bert.encoder.layer.{i}.", hidden, maskBias);
             }
 
-            var first = _g.Node("Gather", [hidden, _g.Scalar("cls_index", 0L)], OnnxGraph.Attribute("axis", 1L));
-            var pooled = _g.Node("Tanh", [Linear(first, "bert.pooler.dense")]);
-            Linear(pooled, "classifier");
+            Linear(config.MeanPooling ? MeanOfTokens(hidden, mask) : PooledFirst(hidden), "classifier");
             _g.NameLastOutput(Logits);
             _g.Output(Logits, OnnxGraph.Float, "batch", labels);
             return _g.Model(Opset, "platform", new Dictionary<string, string>
             {
                 ["weights"] = format == OnnxWeights.Int8 ? "int8" : "fp32",
                 ["hidden_act"] = config.HiddenAct,
-                ["float32_matmuls"] = format == OnnxWeights.Int8 ? string.Join(",", Float32InInt8) : "all",
+                ["pooling"] = config.MeanPooling ? BertConfig.MeanPoolingName : BertConfig.ClsPoolingName,
+                ["float32_matmuls"] = format == OnnxWeights.Int8 ? string.Join(",", float32) : "all",
             });
         }
 
         private string Embeddings()
         {
-            var words = format == OnnxWeights.Int8
+            var words = format == OnnxWeights.Int8 && !float32.Contains(WordEmbeddings, StringComparer.Ordinal)
                 ? QuantizedLookup("bert.embeddings.word_embeddings.weight", InputIds)
                 : _g.Node("Gather", [Floats("bert.embeddings.word_embeddings.weight"), InputIds]);
             var shape = _g.Node("Shape", [InputIds]);
@@ -105,10 +111,26 @@ internal static class BertOnnxExporter
             return LayerNorm(summed, "bert.embeddings.LayerNorm");
         }
 
-        /// <summary>0 where a token may be attended to, a large negative number where it is padding: [batch, 1, 1, sequence].</summary>
-        private string MaskBias()
+        /// <summary>The dense + tanh pooler over the [CLS] position: [batch, hidden].</summary>
+        private string PooledFirst(string hidden)
         {
-            var mask = _g.Node("Cast", [AttentionMask], OnnxGraph.Attribute("to", (long)OnnxGraph.Float));
+            var first = _g.Node("Gather", [hidden, _g.Scalar("cls_index", 0L)], OnnxGraph.Attribute("axis", 1L));
+            return _g.Node("Tanh", [Linear(first, "bert.pooler.dense")]);
+        }
+
+        /// <summary>The mean of the hidden states of the real tokens (mask 1): [batch, hidden].</summary>
+        private string MeanOfTokens(string hidden, string mask)
+        {
+            var sequenceAxis = _g.Int64s("pool_axis", [1], 1);
+            var weights = _g.Node("Unsqueeze", [mask, _g.Int64s("pool_mask_axes", [2], 1)]);
+            var summed = _g.Node("ReduceSum", [_g.Node("Mul", [hidden, weights]), sequenceAxis], OnnxGraph.Attribute("keepdims", 0L));
+            var counts = _g.Node("Max", [_g.Node("ReduceSum", [weights, sequenceAxis], OnnxGraph.Attribute("keepdims", 0L)), _g.Scalar("pool_min_count", 1e-9f)]);
+            return _g.Node("Div", [summed, counts]);
+        }
+
+        /// <summary>0 where a token may be attended to, a large negative number where it is padding: [batch, 1, 1, sequence].</summary>
+        private string MaskBias(string mask)
+        {
             var expanded = _g.Node("Unsqueeze", [mask, _g.Int64s("mask_axes", [1, 2], 2)]);
             var inverted = _g.Node("Sub", [_g.Scalar("mask_one", 1f), expanded]);
             return _g.Node("Mul", [inverted, _g.Scalar("mask_min", float.MinValue)]);
@@ -163,19 +185,22 @@ internal static class BertOnnxExporter
             var columns = parts[0].Weight.Columns;
             var stacked = new WeightTensor([.. parts.SelectMany(p => p.Weight.Data)], [parts.Sum(p => p.Weight.Rows), columns]);
             var biases = new WeightTensor([.. parts.SelectMany(p => p.Bias.Data)], [parts.Sum(p => p.Bias.Rows)]);
-            var product = Linear(x, prefix + string.Join("_", names), stacked, biases);
+            // One part listed as float32 keeps the whole stacked product float32.
+            var keepFloat = names.Any(n => float32.Contains(prefix + n, StringComparer.Ordinal));
+            var product = Linear(x, prefix + string.Join("_", names), stacked, biases, keepFloat);
             var sizes = _g.Int64s(prefix + "split", [.. parts.Select(p => p.Weight.Rows)], parts.Length);
             return _g.Node("Split", [product, sizes], parts.Length, OnnxGraph.Attribute("axis", -1L));
         }
 
         /// <summary>x·Wᵀ + b for the Linear <paramref name="prefix"/> (weight [out, in]).</summary>
-        private string Linear(string x, string prefix) => Linear(x, prefix, Weight(prefix + ".weight"), Weight(prefix + ".bias"));
+        private string Linear(string x, string prefix) =>
+            Linear(x, prefix, Weight(prefix + ".weight"), Weight(prefix + ".bias"), float32.Contains(prefix, StringComparer.Ordinal));
 
-        private string Linear(string x, string prefix, WeightTensor weight, WeightTensor biasTensor)
+        private string Linear(string x, string prefix, WeightTensor weight, WeightTensor biasTensor, bool keepFloat)
         {
             var (outputs, inputs) = ((int)weight.Rows, (int)weight.Columns);
             var bias = _g.Floats(prefix + ".bias", biasTensor.Data, biasTensor.Shape);
-            if (format == OnnxWeights.Float32 || Float32InInt8.Contains(prefix, StringComparer.Ordinal))
+            if (format == OnnxWeights.Float32 || keepFloat)
             {
                 var transposed = new float[weight.Data.Length];
                 for (var o = 0; o < outputs; o++)

@@ -5,7 +5,8 @@ namespace Platform.Modeling.Packaging;
 
 /// <summary>
 /// Content of <c>training.json</c>: everything needed to reproduce or audit the run. <see cref="TrainingSeconds"/> is the
-/// total over every run of a job that resumed; <see cref="Runs"/> lists them (start and end step, seconds, start time).
+/// total over every run of a job that resumed; <see cref="Runs"/> lists them (start and end step, seconds, start time);
+/// <see cref="Choices"/> says what the platform chose for the run's automatic settings, and why.
 /// </summary>
 public sealed record TrainingRecord(
     string BaseModel,
@@ -23,4 +24,5 @@ public sealed record TrainingRecord(
     IReadOnlyList<EvaluationRecord> History,
     IReadOnlyDictionary<string, string> Versions,
     DateTimeOffset TrainedAt,
-    IReadOnlyList<TrainingRun>? Runs = null);
+    IReadOnlyList<TrainingRun>? Runs = null,
+    IReadOnlyList<ChosenSetting>? Choices = null);

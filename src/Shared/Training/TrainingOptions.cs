@@ -22,6 +22,9 @@ public sealed record TrainingOptions
 
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
 
+    /// <summary>How the head reads the encoder: <c>auto</c> picks what the base model was trained for.</summary>
+    public Pooling Pooling { get; init; } = Pooling.Auto;
+
     public int Seed { get; init; } = 42;
 
     /// <summary>Also evaluate every N optimizer steps (0: at the end of each epoch only).</summary>

@@ -5,6 +5,7 @@ using Platform.Modeling.Bert;
 using Platform.Modeling.Onnx;
 using Platform.Modeling.Tests.Tokenization;
 using Platform.Modeling.Training;
+using Platform.Shared.Training;
 using static TorchSharp.torch;
 
 namespace Platform.Modeling.Tests.Onnx;
@@ -26,15 +27,16 @@ public sealed class BertOnnxExporterTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Theory]
-    [InlineData(BaseModelResolver.TinyRandom, "gelu", 3)]
-    [InlineData(BaseModelResolver.TinyRandom, "gelu_new", 2)]
-    [InlineData(BaseModelResolver.TinyRandom, "relu", 5)]
-    [InlineData(BaseModelResolver.MiniLmL6, "gelu", 4)]
-    public void Export_Float32_LogitsMatchTorchSharpWithin1e4(string baseModelName, string activation, int labels)
+    [InlineData(BaseModelResolver.TinyRandom, "gelu", 3, Pooling.Auto)]
+    [InlineData(BaseModelResolver.TinyRandom, "gelu_new", 2, Pooling.Mean)]
+    [InlineData(BaseModelResolver.TinyRandom, "relu", 5, Pooling.Cls)]
+    [InlineData(BaseModelResolver.MiniLmL6, "gelu", 4, Pooling.Auto)]
+    [InlineData(BaseModelResolver.MiniLmL6, "gelu", 2, Pooling.Cls)]
+    public void Export_Float32_LogitsMatchTorchSharpWithin1e4(string baseModelName, string activation, int labels, Pooling pooling)
     {
         var baseModel = BaseModelResolver.Resolve(baseModelName);
         baseModel = baseModel with { Config = baseModel.Config with { HiddenAct = activation } };
-        var (model, _) = ClassifierFactory.Create(baseModel, labels, seed: 3);
+        var (model, _) = ClassifierFactory.Create(baseModel, labels, seed: 3, pooling);
         using var _ = model;
         model.eval();
         var (ids, mask, shape) = PaddedBatch.Encode(baseModel.VocabPath, Texts);
@@ -68,6 +70,23 @@ public sealed class BertOnnxExporterTests : IDisposable
         var spread = exact.Max() - exact.Min();
         var maxDifference = exact.Zip(quantized, (a, b) => Math.Abs(a - b)).Max();
         Assert.True(maxDifference < 0.25 * spread + 1e-3, $"max |int8 − fp32| = {maxDifference}, fp32 spread {spread}");
+    }
+
+    [Fact]
+    public void Export_Int8_OneStackedPartListedAsFloat32_KeepsTheWholeProductFloat32()
+    {
+        using var model = Training.TrainerTests.CreateTinyModel(labels: 2);
+        var weightsPath = Path.Combine(_directory, "model.safetensors");
+        TrainingCheckpoint.SaveWeights(weightsPath, model.state_dict());
+        var weights = SafetensorsReader.Read(weightsPath);
+
+        static int FloatProducts(global::Onnx.ModelProto graph) => graph.Graph.Node.Count(n => n.OpType == "MatMul");
+        var standard = BertOnnxExporter.Build(weights, model.Config, OnnxWeights.Int8);
+        var withQuery = BertOnnxExporter.Build(weights, model.Config, OnnxWeights.Int8, [.. BertOnnxExporter.Float32InInt8, "bert.encoder.layer.1.attention.self.query"]);
+
+        // The float MatMuls of attention (scores, context) are in both; the listed part adds exactly one: the stacked product.
+        Assert.Equal(FloatProducts(standard) + 1, FloatProducts(withQuery));
+        Assert.Equal(standard.Graph.Node.Count(n => n.OpType == "MatMulInteger") - 1, withQuery.Graph.Node.Count(n => n.OpType == "MatMulInteger"));
     }
 
     [Fact]
