@@ -23,6 +23,7 @@ internal static class TrainCommand
         var multiLabel = new Option<bool>("--multi-label") { Description = "Force multi-label (default: when the CSV has a 'labels' column)." };
         var classWeights = new Option<ClassWeighting>("--class-weights") { Description = "none or balanced.", DefaultValueFactory = _ => ClassWeighting.None };
         var pooling = new Option<Pooling>("--pooling") { Description = "auto (what the base model was trained for), cls or mean.", DefaultValueFactory = _ => defaults.Pooling };
+        var vocabulary = new Option<VocabularyMode>("--vocabulary") { Description = "auto (add the frequent unknown characters when 1% or more of the training tokens are [UNK]), base or extend.", DefaultValueFactory = _ => defaults.Vocabulary };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => defaults.Seed };
         var patience = new Option<int>("--patience") { Description = "Evaluations without improvement before stopping (0: never).", DefaultValueFactory = _ => defaults.EarlyStoppingPatience };
         var evalSteps = new Option<int>("--eval-steps") { Description = "Also evaluate every N steps (0: per epoch)." };
@@ -36,7 +37,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Validate a CSV, fine-tune, evaluate on a held-out split and write a model package.")
         {
-            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, pooling, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
+            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, pooling, vocabulary, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
         };
         // The flag that sets each training and dataset option, to name it next to the rule it broke.
         var flags = new Dictionary<string, Option>(StringComparer.Ordinal)
@@ -47,6 +48,7 @@ internal static class TrainCommand
             [Json(nameof(TrainingOptions.MaxLength))] = maxLength,
             [Json(nameof(TrainingOptions.ClassWeighting))] = classWeights,
             [Json(nameof(TrainingOptions.Pooling))] = pooling,
+            [Json(nameof(TrainingOptions.Vocabulary))] = vocabulary,
             [Json(nameof(TrainingOptions.EarlyStoppingPatience))] = patience,
             [Json(nameof(TrainingOptions.EvaluateEverySteps))] = evalSteps,
             [Json(nameof(TrainingOptions.GradientAccumulationSteps))] = accumulation,
@@ -66,6 +68,7 @@ internal static class TrainCommand
                 MaxLength = result.GetValue(maxLength),
                 ClassWeighting = result.GetValue(classWeights),
                 Pooling = result.GetValue(pooling),
+                Vocabulary = result.GetValue(vocabulary),
                 Seed = result.GetValue(seed),
                 EarlyStoppingPatience = result.GetValue(patience),
                 EvaluateEverySteps = result.GetValue(evalSteps),

@@ -9,14 +9,30 @@ namespace Platform.Modeling.BaseModels;
 /// <summary>Builds a sequence classifier on a base model: construct on CPU, load pretrained weights, leave the head fresh.</summary>
 internal static class ClassifierFactory
 {
-    public static (BertForSequenceClassification Model, WeightLoadReport Report) Create(BaseModel baseModel, int labelCount, long seed, Pooling pooling = Pooling.Auto)
+    /// <param name="baseModel">The pretrained encoder.</param>
+    /// <param name="labelCount">Outputs of the fresh head.</param>
+    /// <param name="seed">Seeds the fresh parameters.</param>
+    /// <param name="pooling">How the head reads the encoder (<see cref="PoolingChoice.Choose"/>).</param>
+    /// <param name="addedTokens">
+    /// Tokens appended to the base vocabulary: as many new word-embedding rows, each the mean of the pretrained rows
+    /// (a neutral token the encoder already reads sensibly) plus noise at the initializer scale, so that they can part.
+    /// </param>
+    public static (BertForSequenceClassification Model, WeightLoadReport Report) Create(
+        BaseModel baseModel, int labelCount, long seed, Pooling pooling = Pooling.Auto, int addedTokens = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(addedTokens);
         var state = baseModel.Format == BaseModelFormat.Random ? null : ReadWeights(baseModel);
         try
         {
             var choice = PoolingChoice.Choose(pooling, baseModel, state?.Keys);
             random.manual_seed(seed);
-            var model = new BertForSequenceClassification(baseModel.Config with { ClassifierPooling = choice.Mode }, labelCount);
+            if (state is not null && addedTokens > 0)
+            {
+                ExtendWordEmbeddings(state, addedTokens, baseModel.Config.InitializerRange);
+            }
+
+            var config = baseModel.Config with { ClassifierPooling = choice.Mode, VocabSize = baseModel.Config.VocabSize + addedTokens };
+            var model = new BertForSequenceClassification(config, labelCount);
             var report = state is null
                 ? new WeightLoadReport(0, [.. model.named_parameters().Select(p => p.name)], [])
                 : Load(model, state, baseModel.WeightsPath!);
@@ -29,6 +45,18 @@ internal static class ClassifierFactory
                 tensor.Dispose();
             }
         }
+    }
+
+    private static void ExtendWordEmbeddings(Dictionary<string, Tensor> state, int rows, double initializerRange)
+    {
+        var key = state.Keys.FirstOrDefault(k => k.EndsWith("embeddings.word_embeddings.weight", StringComparison.Ordinal))
+            ?? throw new BaseModelException("The base model's weights have no word embedding (embeddings.word_embeddings.weight) to extend.");
+        var table = state[key];
+        using var mean = table.to_type(ScalarType.Float32).mean([0], keepdim: true);
+        using var noise = randn(rows, table.shape[1]) * initializerRange;
+        using var added = mean + noise;
+        state[key] = cat([table.to_type(ScalarType.Float32), added], 0);
+        table.Dispose();
     }
 
     private static Dictionary<string, Tensor> ReadWeights(BaseModel baseModel)

@@ -37,14 +37,23 @@ internal static class FineTuneCore
 
     public static FineTuneResult TrainAndPackage(PreparedRun run, ValidationReport validationReport, IProgress<FineTuneProgress>? progress, CancellationToken cancellationToken)
     {
-        var (tokenizer, maxLength, splits) = (run.Tokenizer, run.MaxLength, run.Splits);
+        var (maxLength, splits) = (run.MaxLength, run.Splits);
+        var (added, unknown) = VocabularyExtension.Plan([.. splits.Train.Examples.Select(e => e.Text)], run.Tokenizer, run.Training.Vocabulary);
+        var tokenizer = added.Count > 0 ? run.Tokenizer.Extend(added) : run.Tokenizer;
+        validationReport = validationReport with { UnknownTokens = unknown };
         var labels = splits.Train.Labels;
         var train = DatasetEncoder.Encode(splits.Train, labels, tokenizer, maxLength);
         var validation = DatasetEncoder.Encode(splits.Validation, labels, tokenizer, maxLength);
         var test = DatasetEncoder.Encode(splits.Test, labels, tokenizer, maxLength);
 
-        var (model, loaded) = ClassifierFactory.Create(run.BaseModel, labels.Count, run.Training.Seed, run.Training.Pooling);
-        var choices = new List<ChosenSetting> { new("pooling", loaded.Pooling!.Mode, loaded.Pooling.Reason) };
+        var (model, loaded) = ClassifierFactory.Create(run.BaseModel, labels.Count, run.Training.Seed, run.Training.Pooling, added.Count);
+        var choices = new List<ChosenSetting>
+        {
+            new("pooling", loaded.Pooling!.Mode, loaded.Pooling.Reason),
+            new("vocabulary", added.Count > 0 ? $"base + {added.Count} tokens" : "base",
+                $"{unknown.Decision}; [UNK] {VocabularyExtension.Percent(unknown.UnknownRate)} of the training tokens"
+                + (added.Count > 0 ? $", {VocabularyExtension.Percent(unknown.UnknownRateAfter)} after" : "")),
+        };
         using (model)
         {
             var trainer = new Trainer(run.Training, tokenizer.PadId, run.CheckpointDirectory, run.CheckpointSaved);
@@ -56,7 +65,7 @@ internal static class FineTuneCore
                 training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.TotalSeconds,
                 training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow, training.Runs, choices);
             var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);
-            PackageWriter.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, run.BaseModel.LowerCase, packageLabels, record);
+            PackageWriter.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, added, run.BaseModel.LowerCase, packageLabels, record);
 
             // What is measured is what will be served: the exported graphs, through ONNX Runtime.
             progress?.Report(new FineTuneProgress("evaluating"));

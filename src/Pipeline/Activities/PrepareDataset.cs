@@ -24,7 +24,8 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
     {
         ArgumentNullException.ThrowIfNull(input);
         await storage.EnsureCreatedAsync();
-        var read = await ReadAsync(input);
+        var tokenizer = Tokenizer(input);
+        var read = await ReadAsync(input, tokenizer);
         var report = read.Report;
         if (read.Dataset is null)
         {
@@ -48,6 +49,12 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
             return new PrepareDatasetResult(await WriteReportAsync(input.JobId, report), 0, 0, 0);
         }
 
+        if (tokenizer is not null)
+        {
+            // The figures the runner will act on: it plans the same extension from the same split.
+            report = report with { UnknownTokens = VocabularyExtension.Plan([.. splits.Train.Examples.Select(e => e.Text)], tokenizer, input.Vocabulary).Summary };
+        }
+
         await WriteSplitAsync(input.JobId, SplitNames.Train, splits.Train);
         await WriteSplitAsync(input.JobId, SplitNames.Validation, splits.Validation);
         await WriteSplitAsync(input.JobId, SplitNames.Test, splits.Test);
@@ -64,13 +71,13 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
         : splits.Test.Examples.Count == 0 ? SplitNames.Test
         : null;
 
-    private async Task<DatasetReadResult> ReadAsync(PrepareDatasetInput input)
+    private async Task<DatasetReadResult> ReadAsync(PrepareDatasetInput input, WordPieceTokenizer? tokenizer)
     {
         var blob = storage.Datasets.GetBlobClient(input.DatasetBlob);
         try
         {
             await using var csv = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false));
-            return DatasetReader.Read(csv, input.Dataset, TokenCounter(input));
+            return DatasetReader.Read(csv, input.Dataset, tokenizer is null ? null : tokenizer.CountTokens);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -80,13 +87,13 @@ public sealed class PrepareDataset(PipelineStorage storage, ILogger<PrepareDatas
         }
     }
 
-    /// <summary>Counts WordPiece tokens with the base model's vocabulary when it is a local one; loading a vocabulary takes milliseconds.</summary>
-    private Func<string, int>? TokenCounter(PrepareDatasetInput input)
+    /// <summary>The base model's tokenizer when its vocabulary is a local one (to count tokens); loading a vocabulary takes milliseconds.</summary>
+    private WordPieceTokenizer? Tokenizer(PrepareDatasetInput input)
     {
         try
         {
             var (vocabulary, lowerCase) = BaseModelResolver.ResolveVocabulary(input.BaseModel);
-            return WordPieceTokenizer.FromVocabFile(vocabulary, lowerCase).CountTokens;
+            return WordPieceTokenizer.FromVocabFile(vocabulary, lowerCase);
         }
         catch (BaseModelException e)
         {

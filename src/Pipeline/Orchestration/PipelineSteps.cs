@@ -20,7 +20,7 @@ internal sealed class PipelineSteps(
     {
         SetStatus(PipelinePhases.Validating, 0);
         var prepared = await context.CallActivityAsync<PrepareDatasetResult>(nameof(PrepareDataset),
-            new PrepareDatasetInput(input.JobId, input.DatasetBlob, input.BaseModel, input.Dataset, input.Split), retry);
+            new PrepareDatasetInput(input.JobId, input.DatasetBlob, input.BaseModel, input.Dataset, input.Split, input.Training.Vocabulary), retry);
         if (!prepared.IsValid)
         {
             logger.LogWarning("Job {JobId}: dataset rejected ({ErrorCode}); nothing dispatched", input.JobId, prepared.Report.Error?.Code);

@@ -44,6 +44,12 @@ internal sealed class WordPieceModel(WordPieceVocabulary vocabulary, int unknown
 
             if (end == start)
             {
+                if (sink is IUnknownWordSink)
+                {
+                    // A struct sink is copied by the cast; it keeps what it counts in a shared object.
+                    ((IUnknownWordSink)sink).Unknown(word);
+                }
+
                 return sink.Accept(UnknownId);
             }
 

@@ -14,11 +14,13 @@ public sealed class WordPieceTokenizer
 {
     private readonly WordPieceVocabulary _vocabulary;
     private readonly WordPieceEncoder _encoder;
+    private readonly bool _splitSpecialTokens;
 
     private WordPieceTokenizer(WordPieceVocabulary vocabulary, bool lowerCase, bool splitSpecialTokens)
     {
         _vocabulary = vocabulary;
         LowerCase = lowerCase;
+        _splitSpecialTokens = splitSpecialTokens;
         PadId = vocabulary.RequireId("[PAD]");
         UnkId = vocabulary.RequireId("[UNK]");
         ClsId = vocabulary.RequireId("[CLS]");
@@ -109,6 +111,31 @@ public sealed class WordPieceTokenizer
         var counter = new TokenCounter();
         _encoder.Encode(text, ref counter);
         return counter.Count;
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/> (without [CLS] and [SEP]), how many are [UNK], and the words that became
+    /// [UNK] added to <paramref name="unknownWords"/> with their counts.
+    /// </summary>
+    public (int Tokens, int Unknown) CountUnknown(string text, Dictionary<string, int> unknownWords)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(unknownWords);
+        var counter = new UnknownWordCounter(UnkId, unknownWords);
+        _encoder.Encode(text, ref counter);
+        return (counter.Tokens, counter.UnknownTokens);
+    }
+
+    /// <summary>The same tokenizer with <paramref name="tokens"/> appended to the vocabulary (ids from <see cref="VocabSize"/> on).</summary>
+    public WordPieceTokenizer Extend(IEnumerable<string> tokens) => FromVocabLines(Tokens().Concat(tokens), LowerCase, _splitSpecialTokens);
+
+    /// <summary>The vocabulary in id order, as the lines of a vocab.txt.</summary>
+    public IEnumerable<string> Tokens()
+    {
+        for (var i = 0; i < _vocabulary.Count; i++)
+        {
+            yield return _vocabulary[i];
+        }
     }
 
     /// <summary>The token with this id, or "[UNK]" for an id outside the vocabulary (as HF does).</summary>

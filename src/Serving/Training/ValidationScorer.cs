@@ -2,7 +2,7 @@ using Platform.Modeling.Evaluation;
 
 namespace Platform.Modeling.Training;
 
-/// <summary>Scores probabilities against gold labels the way early stopping needs: macro-F1 and accuracy (multi-label: subset accuracy, thresholds tuned on the same split).</summary>
+/// <summary>Scores probabilities against gold labels the way early stopping needs: macro-F1 and accuracy (multi-label: subset accuracy, thresholds tuned on the same split and shrunk toward 0.5 where it has few positives).</summary>
 internal static class ValidationScorer
 {
     public static (double MacroF1, double Accuracy, float[]? Thresholds) Score(EncodedDataset dataset, float[][] probabilities)
@@ -16,7 +16,7 @@ internal static class ValidationScorer
         }
 
         var gold = dataset.Examples.Select(e => ToMultiHot(e.Labels, dataset.Labels.Count)).ToArray();
-        var thresholds = ThresholdTuner.Tune(gold, probabilities);
+        var thresholds = ThresholdTuner.Tune(gold, probabilities, priorSupport: ThresholdTuner.DefaultPriorSupport);
         var multi = MultiLabelMetrics.Compute(gold, probabilities, thresholds, dataset.Labels);
         return (multi.MacroF1, multi.SubsetAccuracy, thresholds);
     }

@@ -27,6 +27,9 @@ public sealed record ValidationReport
     /// <summary>Only when a token counter was given.</summary>
     public LongTextSummary? TextsLongerThanMaxTokens { get; init; }
 
+    /// <summary>The training split through the base model's vocabulary, and what extending it changed (when a tokenizer was at hand).</summary>
+    public UnknownTokenSummary? UnknownTokens { get; init; }
+
     public IReadOnlyList<RareClass> RareClasses { get; init; } = [];
 
     public IReadOnlyList<string> Warnings { get; init; } = [];

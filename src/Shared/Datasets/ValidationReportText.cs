@@ -53,6 +53,15 @@ internal static class ValidationReportText
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"Texts longer than {longTexts.MaxTokens} tokens: {longTexts.Count:N0} (longest {longTexts.LongestTokens}){(longTexts.Count > 0 ? $", lines {Lines(longTexts.Lines, longTexts.Count)}" : "")}");
         }
+        if (report.UnknownTokens is { } unknown)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Unknown tokens in the training split: {unknown.UnknownRate * 100:0.0}% of {unknown.Tokens:N0}{(unknown.AddedTokens > 0 ? $", {unknown.UnknownRateAfter * 100:0.0}% after adding {unknown.AddedTokens:N0} tokens" : "")} ({unknown.Decision})");
+            if (unknown.MostFrequentUnknown.Count > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  most frequent before: {string.Join(" ", unknown.MostFrequentUnknown)}");
+            }
+        }
         if (report.Warnings.Count > 0)
         {
             text.AppendLine("Warnings:");

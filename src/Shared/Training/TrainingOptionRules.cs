@@ -31,6 +31,7 @@ public static class TrainingOptionRules
         problems.Require(o.GradientAccumulationSteps >= 1, nameof(o.GradientAccumulationSteps), $"gradientAccumulationSteps must be at least 1 (got {o.GradientAccumulationSteps}).");
         problems.Require(Enum.IsDefined(o.ClassWeighting), nameof(o.ClassWeighting), $"classWeighting must be none or balanced (got {o.ClassWeighting}).");
         problems.Require(Enum.IsDefined(o.Pooling), nameof(o.Pooling), $"pooling must be auto, cls or mean (got {o.Pooling}).");
+        problems.Require(Enum.IsDefined(o.Vocabulary), nameof(o.Vocabulary), $"vocabulary must be auto, base or extend (got {o.Vocabulary}).");
         problems.Require(o.EvaluateEverySteps >= 0, nameof(o.EvaluateEverySteps), $"evaluateEverySteps must be 0 (each epoch) or more (got {o.EvaluateEverySteps}).");
         problems.Require(o.EarlyStoppingPatience >= 0, nameof(o.EarlyStoppingPatience), $"earlyStoppingPatience must be 0 (never stop early) or more (got {o.EarlyStoppingPatience}).");
         problems.Require(o.CheckpointEverySteps >= 0, nameof(o.CheckpointEverySteps), $"checkpointEverySteps must be 0 or more (got {o.CheckpointEverySteps}).");

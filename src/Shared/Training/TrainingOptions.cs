@@ -25,6 +25,9 @@ public sealed record TrainingOptions
     /// <summary>How the head reads the encoder: <c>auto</c> picks what the base model was trained for.</summary>
     public Pooling Pooling { get; init; } = Pooling.Auto;
 
+    /// <summary>Whether the training split's frequent unknown characters join the vocabulary (new embedding rows, trained with the rest).</summary>
+    public VocabularyMode Vocabulary { get; init; } = VocabularyMode.Auto;
+
     public int Seed { get; init; } = 42;
 
     /// <summary>Also evaluate every N optimizer steps (0: at the end of each epoch only).</summary>

@@ -76,6 +76,36 @@ public sealed class ThresholdTunerTests
     }
 
     [Fact]
+    public void Tune_WithPriorSupport_PullsAFewPositivesTowardTheFallbackAndLeavesManyAlone()
+    {
+        // Label 0: 4 positives, all scored 0.1 or 0.12, negatives lower: the F1-best cut is 0.1 (predict every positive).
+        // Label 1: the same picture with 400 positives.
+        var actual = new List<bool[]>();
+        var probabilities = new List<float[]>();
+        for (var i = 0; i < 800; i++)
+        {
+            var positive = i % 2 == 0;
+            actual.Add([positive && i < 8, positive]);
+            probabilities.Add([positive && i < 8 ? 0.1f + (0.02f * (i % 4 == 0 ? 1 : 0)) : 0.02f, positive ? 0.1f + (0.02f * (i % 4 == 0 ? 1 : 0)) : 0.02f]);
+        }
+
+        var tuned = ThresholdTuner.Tune(actual, probabilities);
+        var shrunk = ThresholdTuner.Tune(actual, probabilities, priorSupport: 20);
+
+        Assert.Equal(tuned[0], tuned[1]);
+        Assert.True(tuned[0] < 0.11f, $"tuned {tuned[0]}");
+        // 4 positives against a prior of 20 keep a sixth of the offset from 0.5; 400 keep 95 %.
+        Assert.Equal(0.5 + ((tuned[0] - 0.5) * 4 / 24), shrunk[0], 1e-5);
+        Assert.Equal(0.5 + ((tuned[1] - 0.5) * 400 / 420), shrunk[1], 1e-5);
+    }
+
+    [Fact]
+    public void Tune_NegativePriorSupport_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ThresholdTuner.Tune([[true]], [[0.5f]], priorSupport: -1));
+    }
+
+    [Fact]
     public void Tune_NoSamples_ReturnsNoThresholds()
     {
         Assert.Empty(ThresholdTuner.Tune([], []));

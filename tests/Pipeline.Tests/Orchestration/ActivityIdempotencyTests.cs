@@ -26,6 +26,28 @@ public sealed class ActivityIdempotencyTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task PrepareDataset_ChineseUpload_ReportsTheUnknownTokensBeforeAndAfterExtendingTheVocabulary()
+    {
+        await fixture.EnsureStorageAsync();
+        var model = PipelineFixture.NewModelName();
+        var rows = Enumerable.Range(0, 30).SelectMany(i => new[] { $"房间很好，服务也好，第{i}次住这里,正面", $"房间太小，又吵又脏，第{i}次失望,负面" });
+        await fixture.UploadDatasetAsync($"{model}.csv", "text,label\n" + string.Join("\n", rows) + "\n");
+        var jobId = $"{model}-zh";
+        var input = new PrepareDatasetInput(jobId, $"{model}.csv", BaseModelResolver.TinyRandom, new DatasetOptions(), new SplitOptions());
+
+        await Prepare(jobId, input);
+
+        var stored = await fixture.Storage.Jobs.GetBlobClient(JobBlobs.Report(jobId)).DownloadContentAsync();
+        var unknown = ValidationReport.FromJson(stored.Value.Content.ToString()).UnknownTokens;
+        Assert.NotNull(unknown);
+        Assert.True(unknown.UnknownRate > 0.2, $"[UNK] rate {unknown.UnknownRate}");
+        Assert.True(unknown.AddedTokens > 0);
+        Assert.True(unknown.UnknownRateAfter < unknown.UnknownRate / 4, $"[UNK] rate after {unknown.UnknownRateAfter}");
+        Assert.Contains("auto:", unknown.Decision, StringComparison.Ordinal);
+        Assert.NotEmpty(unknown.MostFrequentUnknown);
+    }
+
+    [Fact]
     public async Task PrepareDataset_MissingBlob_ReturnsActionableReport()
     {
         await fixture.EnsureStorageAsync();

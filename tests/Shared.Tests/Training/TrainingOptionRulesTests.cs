@@ -23,7 +23,7 @@ public sealed class TrainingOptionRulesTests
         var options = new TrainingOptions
         {
             Epochs = 0, LearningRate = 0, BatchSize = 0, MaxLength = 4, WarmupRatio = 1, WeightDecay = -1, MaxGradNorm = 0,
-            GradientAccumulationSteps = 0, ClassWeighting = (ClassWeighting)9, EvaluateEverySteps = -1, EarlyStoppingPatience = -1,
+            GradientAccumulationSteps = 0, ClassWeighting = (ClassWeighting)9, Pooling = (Pooling)9, Vocabulary = (VocabularyMode)9, EvaluateEverySteps = -1, EarlyStoppingPatience = -1,
             CheckpointEverySteps = -1, MaxSteps = -1, Device = "tpu", LengthGroupingFactor = 0,
         };
 
