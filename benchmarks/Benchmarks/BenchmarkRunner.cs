@@ -14,6 +14,19 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
     public async Task RunAsync()
     {
         set_num_threads(Environment.ProcessorCount);
+        if (options.Only == "quality")
+        {
+            // Hours, not minutes: only on request, never part of the full run.
+            var quality = new QualityBenchmark(options.SharedDatasets, _table);
+            foreach (var name in options.Datasets ?? QualityBenchmark.Names)
+            {
+                quality.Run(name, options.WithEarlierDefaults);
+            }
+
+            Console.WriteLine(_table.Render());
+            return;
+        }
+
         Progress($"Reading and tokenizing {options.DataPath}");
         var data = BenchmarkData.Load(options.DataPath);
         Console.WriteLine($"MiniLM-L6 (all-MiniLM-L6-v2) benchmarks{(options.Quick ? " — QUICK smoke run, figures are rough" : "")}");
@@ -207,5 +220,5 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         return (parameters.Sum(p => p.parameter.numel()), parameters.Where(p => !p.name.Contains("embeddings", StringComparison.Ordinal)).Sum(p => p.parameter.numel()));
     }
 
-    private static void Progress(string step) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {step}…");
+    internal static void Progress(string step) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {step}…");
 }
