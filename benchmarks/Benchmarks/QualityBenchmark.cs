@@ -46,10 +46,11 @@ internal sealed class QualityBenchmark(string sharedDatasets, ResultTable table)
                 variants.Add(("cls pooler, base vocabulary", new TrainingOptions { Pooling = Pooling.Cls, Vocabulary = VocabularyMode.Base }));
             }
 
-            foreach (var (variant, options) in variants)
+            for (var v = 0; v < variants.Count; v++)
             {
+                var (variant, options) = variants[v];
                 BenchmarkRunner.Progress($"Quality, {name}: {variant} ({train.Count:N0} train rows, {heldOut.Count:N0} held out)");
-                var output = Path.Combine(folder, "model-" + variants.FindIndex(v => v.Name == variant));
+                var output = Path.Combine(folder, "model-" + v);
                 var clock = Stopwatch.StartNew();
                 var result = FineTuner.Run(new FineTuneRequest(trainCsv, output) { Training = options });
                 var minutes = clock.Elapsed.TotalMinutes;

@@ -51,12 +51,12 @@ internal static class ClassifierFactory
     {
         var key = state.Keys.FirstOrDefault(k => k.EndsWith("embeddings.word_embeddings.weight", StringComparison.Ordinal))
             ?? throw new BaseModelException("The base model's weights have no word embedding (embeddings.word_embeddings.weight) to extend.");
-        var table = state[key];
-        using var mean = table.to_type(ScalarType.Float32).mean([0], keepdim: true);
-        using var noise = randn(rows, table.shape[1]) * initializerRange;
+        using var table = state[key];
+        using var pretrained = table.to_type(ScalarType.Float32);
+        using var mean = pretrained.mean([0], keepdim: true);
+        using var noise = randn(rows, pretrained.shape[1]) * initializerRange;
         using var added = mean + noise;
-        state[key] = cat([table.to_type(ScalarType.Float32), added], 0);
-        table.Dispose();
+        state[key] = cat([pretrained, added], 0);
     }
 
     private static Dictionary<string, Tensor> ReadWeights(BaseModel baseModel)

@@ -49,8 +49,8 @@ internal static class FineTuneCore
         var (model, loaded) = ClassifierFactory.Create(run.BaseModel, labels.Count, run.Training.Seed, run.Training.Pooling, added.Count);
         var choices = new List<ChosenSetting>
         {
-            new("pooling", loaded.Pooling!.Mode, loaded.Pooling.Reason),
-            new("vocabulary", added.Count > 0 ? $"base + {added.Count} tokens" : "base",
+            new(ChosenSetting.Pooling, loaded.Pooling!.Mode, loaded.Pooling.Reason),
+            new(ChosenSetting.Vocabulary, added.Count > 0 ? $"base + {added.Count} tokens" : "base",
                 $"{unknown.Decision}; [UNK] {VocabularyExtension.Percent(unknown.UnknownRate)} of the training tokens"
                 + (added.Count > 0 ? $", {VocabularyExtension.Percent(unknown.UnknownRateAfter)} after" : "")),
         };

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Platform.Modeling.Bert;
 using Platform.Modeling.Evaluation;
+using Platform.Modeling.Packaging;
 
 namespace Platform.Pipeline.Activities;
 
@@ -47,7 +49,7 @@ public static class ModelCard
 
     /// <summary>Which stock classes can load the package (Markdown): a mean-pooling head is not <c>BertForSequenceClassification</c>'s.</summary>
     internal static string LoadingNote(IReadOnlyList<(string Setting, string Value, string Reason)> choices) =>
-        choices.Any(c => c is { Setting: "pooling", Value: "mean" })
+        choices.Any(c => c is { Setting: ChosenSetting.Pooling, Value: BertConfig.MeanPoolingName })
             ? "The head reads the mean of the real tokens (`classifier_pooling: mean` in `config.json`), which no stock Hugging Face class computes: "
               + "`BertModel` loads the encoder, and the prediction is `classifier` applied to `last_hidden_state` averaged over `attention_mask`. "
               + "`model.onnx` and `model.int8.onnx` are the whole classifier, for any ONNX runtime; `manifest.json` lists every file's SHA-256."

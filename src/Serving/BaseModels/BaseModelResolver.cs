@@ -92,41 +92,36 @@ public static class BaseModelResolver
             return (configured, $"the base model's config.json sets classifier_pooling '{configured}'");
         }
 
-        var path = Path.Combine(folder, "1_Pooling", "config.json");
-        if (!File.Exists(path))
+        return ReadOptionalJson(Path.Combine(folder, "1_Pooling", "config.json"), "boolean pooling_mode_* flags", node =>
         {
-            return null;
-        }
-
-        try
-        {
-            var node = JsonNode.Parse(File.ReadAllText(path));
             bool Flag(string name) => node?[name]?.GetValue<bool>() ?? false;
             return Flag("pooling_mode_mean_tokens") ? (BertConfig.MeanPoolingName, "the base model is a sentence-transformers encoder whose 1_Pooling/config.json reads the mean of its tokens")
                 : Flag("pooling_mode_cls_token") ? (BertConfig.ClsPoolingName, "the base model is a sentence-transformers encoder whose 1_Pooling/config.json reads its [CLS] token")
-                : null;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
-        {
-            throw new BaseModelException($"{path} is not valid JSON with boolean pooling_mode_* flags: {ex.Message}", ex);
-        }
+                : ((string Mode, string Reason)?)null;
+        });
     }
 
-    private static bool ReadLowerCase(string folder)
+    private static bool ReadLowerCase(string folder) =>
+        ReadOptionalJson(Path.Combine(folder, "tokenizer_config.json"), "a boolean do_lower_case", node => node?["do_lower_case"]?.GetValue<bool>()) ?? true;
+
+    /// <summary>
+    /// What <paramref name="read"/> takes from the JSON file at <paramref name="path"/>, or the default of
+    /// <typeparamref name="T"/> when there is no such file; a file that is not JSON with <paramref name="expected"/> fails naming it.
+    /// </summary>
+    private static T? ReadOptionalJson<T>(string path, string expected, Func<JsonNode?, T?> read)
     {
-        var path = Path.Combine(folder, "tokenizer_config.json");
         if (!File.Exists(path))
         {
-            return true;
+            return default;
         }
 
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path))?["do_lower_case"]?.GetValue<bool>() ?? true;
+            return read(JsonNode.Parse(File.ReadAllText(path)));
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
-            throw new BaseModelException($"{path} is not valid JSON with a boolean do_lower_case: {ex.Message}", ex);
+            throw new BaseModelException($"{path} is not valid JSON with {expected}: {ex.Message}", ex);
         }
     }
 

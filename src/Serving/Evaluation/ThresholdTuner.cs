@@ -57,7 +57,7 @@ public static class ThresholdTuner
 
             Array.Sort(scores, truths);
             var positives = truths.Count(t => t);
-            thresholds[k] = BestThreshold(scores, truths) is { } tuned
+            thresholds[k] = BestThreshold(scores, truths, positives) is { } tuned
                 ? (float)(fallback + ((tuned - (double)fallback) * positives / (positives + priorSupport)))
                 : fallback;
         }
@@ -66,9 +66,8 @@ public static class ThresholdTuner
     }
 
     /// <summary>Sweeps cuts from the highest score down; null when there are no positives.</summary>
-    private static float? BestThreshold(float[] ascendingScores, bool[] truths)
+    private static float? BestThreshold(float[] ascendingScores, bool[] truths, long positives)
     {
-        long positives = truths.Count(t => t);
         if (positives == 0)
         {
             return null;

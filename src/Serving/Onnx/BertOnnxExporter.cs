@@ -98,8 +98,8 @@ internal static class BertOnnxExporter
         private string Embeddings()
         {
             var words = format == OnnxWeights.Int8 && !float32.Contains(WordEmbeddings, StringComparer.Ordinal)
-                ? QuantizedLookup("bert.embeddings.word_embeddings.weight", InputIds)
-                : _g.Node("Gather", [Floats("bert.embeddings.word_embeddings.weight"), InputIds]);
+                ? QuantizedLookup(WordEmbeddings + ".weight", InputIds)
+                : _g.Node("Gather", [Floats(WordEmbeddings + ".weight"), InputIds]);
             var shape = _g.Node("Shape", [InputIds]);
             var length = _g.Node("Gather", [shape, _g.Scalar("sequence_axis", 1L)]);
             var positions = _g.Node("Range", [_g.Scalar("zero", 0L), length, _g.Scalar("one", 1L)]);

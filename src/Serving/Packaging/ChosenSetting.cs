@@ -1,4 +1,11 @@
 namespace Platform.Modeling.Packaging;
 
 /// <summary>A setting the platform chose for a run (an <c>auto</c> option, a default fitted to the data): what it chose and why.</summary>
-public sealed record ChosenSetting(string Setting, string Value, string Reason);
+public sealed record ChosenSetting(string Setting, string Value, string Reason)
+{
+    /// <summary>The head's pooling: <c>cls</c> or <c>mean</c>.</summary>
+    public const string Pooling = "pooling";
+
+    /// <summary>The vocabulary: <c>base</c>, or the base with the tokens added for the run.</summary>
+    public const string Vocabulary = "vocabulary";
+}
