@@ -16,8 +16,8 @@ internal static class TrainCommand
         var data = new Option<FileInfo>("--data") { Description = "CSV with a header row: text,label (or text,labels with ';' for multi-label).", Required = true };
         var baseModel = new Option<string>("--base") { Description = "minilm-l6 (built in), tiny-random, or a folder with config.json, vocab.txt and model.safetensors.", DefaultValueFactory = _ => "minilm-l6" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the model package.", DefaultValueFactory = _ => new DirectoryInfo("model") };
-        var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => defaults.Epochs };
-        var learningRate = new Option<double>("--lr") { DefaultValueFactory = _ => defaults.LearningRate };
+        var epochs = new Option<int?>("--epochs") { Description = FormattableString.Invariant($"Passes over the training split (default: from its size, about {AutoSettings.TargetExamplesSeen:N0} examples shown, 1 to {AutoSettings.MaxAutoEpochs}).") };
+        var learningRate = new Option<double?>("--lr") { Description = "Peak learning rate (default: from the base model's width, 1e-4 for MiniLM)." };
         var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => defaults.BatchSize };
         var maxLength = new Option<int>("--max-length") { DefaultValueFactory = _ => defaults.MaxLength };
         var multiLabel = new Option<bool>("--multi-label") { Description = "Force multi-label (default: when the CSV has a 'labels' column)." };

@@ -23,7 +23,7 @@ public static class QuickBench
                 .Select(i => new EncodedExample([.. Enumerable.Range(0, 128).Select(_ => generator.Next(1000, baseModel.Config.VocabSize))], [i % 2]))
                 .ToArray();
             var data = new EncodedDataset(batch, ["a", "b"], IsMultiLabel: false);
-            var options = new TrainingOptions { Epochs = steps + 2, BatchSize = 32, EarlyStoppingPatience = 0, Device = device.type == DeviceType.CUDA ? "cuda" : "cpu" };
+            var options = new TrainingOptions { Epochs = steps + 2, LearningRate = 5e-5, BatchSize = 32, EarlyStoppingPatience = 0, Device = device.type == DeviceType.CUDA ? "cuda" : "cpu" };
 
             var warm = new Trainer(options with { MaxSteps = 2 }, padId: 0).Train(model, data, data);
             var clock = Stopwatch.StartNew();

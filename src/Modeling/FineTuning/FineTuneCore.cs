@@ -47,21 +47,23 @@ internal static class FineTuneCore
         var test = DatasetEncoder.Encode(splits.Test, labels, tokenizer, maxLength);
 
         var (model, loaded) = ClassifierFactory.Create(run.BaseModel, labels.Count, run.Training.Seed, run.Training.Pooling, added.Count);
-        var choices = new List<ChosenSetting>
-        {
+        var (options, settled) = AutoSettings.Settle(run.Training, train.Count, run.BaseModel.Config.HiddenSize);
+        List<ChosenSetting> choices =
+        [
             new(ChosenSetting.Pooling, loaded.Pooling!.Mode, loaded.Pooling.Reason),
             new(ChosenSetting.Vocabulary, added.Count > 0 ? $"base + {added.Count} tokens" : "base",
                 $"{unknown.Decision}; [UNK] {VocabularyExtension.Percent(unknown.UnknownRate)} of the training tokens"
                 + (added.Count > 0 ? $", {VocabularyExtension.Percent(unknown.UnknownRateAfter)} after" : "")),
-        };
+            .. settled,
+        ];
         using (model)
         {
-            var trainer = new Trainer(run.Training, tokenizer.PadId, run.CheckpointDirectory, run.CheckpointSaved);
+            var trainer = new Trainer(options, tokenizer.PadId, run.CheckpointDirectory, run.CheckpointSaved);
             var training = trainer.Train(model, train, validation, Synchronous(progress), cancellationToken);
 
             progress?.Report(new FineTuneProgress("packaging"));
             var record = new TrainingRecord(
-                run.BaseModel.Name, run.Training, run.DatasetSha256, train.Count, validation.Count, test.Count,
+                run.BaseModel.Name, options, run.DatasetSha256, train.Count, validation.Count, test.Count,
                 training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.TotalSeconds,
                 training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow, training.Runs, choices);
             var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);

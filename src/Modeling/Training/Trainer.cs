@@ -16,6 +16,9 @@ namespace Platform.Modeling.Training;
 /// </summary>
 internal sealed class Trainer(TrainingOptions options, int padId, string? checkpointDirectory = null, Action<CheckpointSaved>? checkpointSaved = null)
 {
+    // The trainer runs settled options: AutoSettings fills what was left to the platform first.
+    private readonly (int Epochs, double LearningRate) _settled = AutoSettings.Require(options);
+
     public TrainingResult Train(
         BertForSequenceClassification model,
         EncodedDataset train,
@@ -31,17 +34,10 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         var noDecay = model.named_parameters().Where(p => IsNoDecay(p.name)).Select(p => p.parameter);
         using var optimizer = optim.AdamW(
             [new AdamW.ParamGroup(decay, new AdamW.Options { weight_decay = options.WeightDecay }), new AdamW.ParamGroup(noDecay, new AdamW.Options { weight_decay = 0 })],
-            lr: options.LearningRate);
+            lr: _settled.LearningRate);
 
-        var batchesPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        var stepsPerEpoch = (batchesPerEpoch + options.GradientAccumulationSteps - 1) / options.GradientAccumulationSteps;
-        var totalSteps = stepsPerEpoch * options.Epochs;
-        if (options.MaxSteps > 0)
-        {
-            totalSteps = Math.Min(totalSteps, options.MaxSteps);
-        }
-
-        var schedule = new LearningRateSchedule(options.LearningRate, (int)Math.Round(totalSteps * options.WarmupRatio), totalSteps);
+        var schedule = LearningRateSchedule.For(options, train.Count);
+        var totalSteps = schedule.TotalSteps;
         var fingerprint = RunFingerprint.Compute(options, train, validation);
         var state = new TrainerState { Seed = options.Seed, TotalSteps = totalSteps, Fingerprint = fingerprint };
         Dictionary<string, Tensor>? best = null;
@@ -68,7 +64,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         var sequences = 0L;
         var stoppedEarly = false;
 
-        for (var epoch = state.Epoch; epoch < options.Epochs && state.GlobalStep < totalSteps && !stoppedEarly; epoch++)
+        for (var epoch = state.Epoch; epoch < _settled.Epochs && state.GlobalStep < totalSteps && !stoppedEarly; epoch++)
         {
             var plan = BatchPlanner.Plan(train.Examples, options.BatchSize, options.LengthGroupingFactor, options.Seed, epoch);
             var firstBatch = epoch == state.Epoch ? state.NextBatch : 0;
@@ -224,7 +220,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         var eta = done > 0 ? perStep * (state.TotalSteps - state.GlobalStep) : (TimeSpan?)null;
         var loss = state.LossCount == 0 ? (state.History.Count > 0 ? state.History[^1].TrainLoss : 0) : state.LossSum / state.LossCount;
         progress.Report(new TrainingProgress(
-            phase, epoch + 1, options.Epochs, state.GlobalStep, state.TotalSteps, loss, learningRate,
+            phase, epoch + 1, _settled.Epochs, state.GlobalStep, state.TotalSteps, loss, learningRate,
             sequences / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), eta, macroF1,
             state.BestStep < 0 ? null : state.BestMacroF1));
     }

@@ -59,7 +59,7 @@ internal sealed class JobStatusReporter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(job);
         var reporter = new JobStatusReporter(storage, new JobStatusDocument
         {
-            JobId = job.JobId, Attempt = job.Attempt, TakenAt = takenAt, Phase = RunnerPhases.Loading, Epochs = job.Training.Epochs,
+            JobId = job.JobId, Attempt = job.Attempt, TakenAt = takenAt, Phase = RunnerPhases.Loading, Epochs = job.Training.Epochs ?? 0,
         }, read, logger);
         try
         {

@@ -8,4 +8,13 @@ public sealed record ChosenSetting(string Setting, string Value, string Reason)
 
     /// <summary>The vocabulary: <c>base</c>, or the base with the tokens added for the run.</summary>
     public const string Vocabulary = "vocabulary";
+
+    /// <summary>Passes over the training split.</summary>
+    public const string Epochs = "epochs";
+
+    /// <summary>The peak learning rate.</summary>
+    public const string LearningRate = "learningRate";
+
+    /// <summary>Optimizer steps spent warming the learning rate up.</summary>
+    public const string Warmup = "warmup";
 }

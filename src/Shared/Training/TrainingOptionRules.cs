@@ -18,10 +18,10 @@ public static class TrainingOptionRules
         ArgumentNullException.ThrowIfNull(options);
         var problems = new OptionProblems();
         var o = options;
-        problems.Require(o.Epochs >= 1, nameof(o.Epochs), $"epochs must be at least 1 (got {o.Epochs}).");
-        problems.Require(o.Epochs <= MaxEpochs, nameof(o.Epochs), $"epochs must be at most {MaxEpochs} (got {o.Epochs}).");
-        // Written so that NaN fails too.
-        problems.Require(o.LearningRate > 0 && o.LearningRate <= 1, nameof(o.LearningRate), $"learningRate must be in (0, 1] (got {o.LearningRate}).");
+        // Null is "let the platform choose"; the comparisons are written so that NaN fails too.
+        problems.Require(o.Epochs is null or >= 1, nameof(o.Epochs), $"epochs must be at least 1 (got {o.Epochs}).");
+        problems.Require(o.Epochs is null or <= MaxEpochs, nameof(o.Epochs), $"epochs must be at most {MaxEpochs} (got {o.Epochs}).");
+        problems.Require(o.LearningRate is null || (o.LearningRate > 0 && o.LearningRate <= 1), nameof(o.LearningRate), $"learningRate must be in (0, 1] (got {o.LearningRate}).");
         problems.Require(o.BatchSize >= 1, nameof(o.BatchSize), $"batchSize must be at least 1 (got {o.BatchSize}).");
         problems.Require(o.BatchSize <= MaxBatchSize, nameof(o.BatchSize), $"batchSize must be at most {MaxBatchSize} (got {o.BatchSize}).");
         problems.Require(o.MaxLength is >= MinMaxLength and <= MaxMaxLength, nameof(o.MaxLength), $"maxLength must be between {MinMaxLength} and {MaxMaxLength} (got {o.MaxLength}).");

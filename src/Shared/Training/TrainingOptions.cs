@@ -3,9 +3,11 @@ namespace Platform.Shared.Training;
 /// <summary>Hyperparameters and run controls of one fine-tuning run; <see cref="TrainingOptionRules"/> says which values are allowed.</summary>
 public sealed record TrainingOptions
 {
-    public int Epochs { get; init; } = 3;
+    /// <summary>Passes over the training split; null (the default) lets the platform choose from the data's size.</summary>
+    public int? Epochs { get; init; }
 
-    public double LearningRate { get; init; } = 5e-5;
+    /// <summary>Peak learning rate; null (the default) lets the platform choose from the base model's width.</summary>
+    public double? LearningRate { get; init; }
 
     public int BatchSize { get; init; } = 32;
 

@@ -122,7 +122,7 @@ public sealed class TrainerTests : IDisposable
         var checkpoint = Path.Combine(_directory, "checkpoint");
         var train = SyntheticData.Create(48, seed: 12);
         var validation = SyntheticData.Create(12, seed: 13);
-        var options = new TrainingOptions { Epochs = 1, BatchSize = 16, MaxSteps = 2, Device = "cpu" };
+        var options = new TrainingOptions { Epochs = 1, LearningRate = 5e-5, BatchSize = 16, MaxSteps = 2, Device = "cpu" };
         using (var first = CreateTinyModel(labels: 3))
         {
             new Trainer(options, padId: 0, checkpoint).Train(first, train, validation);

@@ -21,7 +21,7 @@ public sealed class ConfigurationTests
 
         var defaults = provider.GetRequiredService<IOptions<PipelineOptions>>().Value.Defaults;
 
-        Assert.Equal(("tiny-random", 5, 2e-4, "sentiment"), (defaults.BaseModel, defaults.Training.Epochs, defaults.Training.LearningRate, defaults.Dataset.LabelColumn));
+        Assert.Equal(("tiny-random", (int?)5, (double?)2e-4, "sentiment"), (defaults.BaseModel, defaults.Training.Epochs, defaults.Training.LearningRate, defaults.Dataset.LabelColumn));
     }
 
     [Fact]

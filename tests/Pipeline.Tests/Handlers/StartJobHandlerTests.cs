@@ -41,7 +41,7 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
         await Handlers.UploadDatasetAsync("data/reviews.csv");
 
         var first = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "data/reviews.csv" }), default);
-        var second = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "data/reviews.csv", baseModel = "MiniLM-L6", training = new { epochs = 3, learningRate = 5e-5 }, datasetOptions = new { textColumn = "text" } }), default);
+        var second = await Handlers.Start.StartAsync(Handlers.Client, JobHandlers.Body(new { model, dataset = "data/reviews.csv", baseModel = "MiniLM-L6", training = new { epochs = (int?)null, learningRate = (double?)null, batchSize = 32 }, datasetOptions = new { textColumn = "text" } }), default);
 
         Assert.Equal(202, first.StatusCode);
         Assert.Equal(200, second.StatusCode);
@@ -68,10 +68,10 @@ public sealed class StartJobHandlerTests(DurableHostFixture durable) : JobHandle
 
         Assert.Equal((202, 202), (first.StatusCode, second.StatusCode));
         var merged = await InputAsync(first);
-        Assert.Equal(("tiny-random", 7, 1e-4, 8, "review"),
+        Assert.Equal(("tiny-random", (int?)7, (double?)1e-4, 8, "review"),
             (merged.BaseModel, merged.Training.Epochs, merged.Training.LearningRate, merged.Training.BatchSize, merged.Dataset.TextColumn));
         var overridden = await InputAsync(second);
-        Assert.Equal(("minilm-l6", 2, 1e-4, new TrainingOptions().BatchSize),
+        Assert.Equal(("minilm-l6", (int?)2, (double?)1e-4, new TrainingOptions().BatchSize),
             (overridden.BaseModel, overridden.Training.Epochs, overridden.Training.LearningRate, overridden.Training.BatchSize));
     }
 

@@ -42,6 +42,15 @@ public sealed class TrainingOptionRulesTests
         Assert.Equal(message, Assert.Single(TrainingOptionRules.Check(new TrainingOptions { Epochs = epochs })).Message);
 
     [Fact]
+    public void Check_Defaults_LeaveEpochsAndLearningRateToThePlatform()
+    {
+        var defaults = new TrainingOptions();
+
+        Assert.Equal((null, null), (defaults.Epochs, defaults.LearningRate));
+        Assert.Empty(TrainingOptionRules.Check(defaults));
+    }
+
+    [Fact]
     public void Check_NotANumberLearningRate_IsRejected() =>
         Assert.Equal("learningRate", Assert.Single(TrainingOptionRules.Check(new TrainingOptions { LearningRate = double.NaN })).Option);
 
