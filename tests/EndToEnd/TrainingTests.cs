@@ -38,6 +38,19 @@ public sealed class TrainingTests(RunningPlatform platform) : IClassFixture<Runn
             Assert.Equal(new[] { "negative", "positive" }, scores.Select(s => s.Name).Order());
             Assert.All(scores, s => Assert.InRange(s.Value.GetSingle(), 0f, 1f));
         }
+
+        // The job view carries the curves; the published version goes through the gate again, as a promotion does.
+        Assert.NotEmpty(job.GetProperty("progress").GetProperty("lossHistory").EnumerateArray());
+        Assert.NotEmpty(job.GetProperty("progress").GetProperty("validationHistory").EnumerateArray());
+        var detail = await platform.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/models/{model}", UriKind.Relative));
+        var version = detail.GetProperty("current").GetString();
+        Assert.Contains("first version", detail.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        using var promoted = await platform.Http.PostAsJsonAsync(new Uri($"/api/models/{model}/current", UriKind.Relative), new { version });
+        var promotion = await promoted.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(promoted.StatusCode == HttpStatusCode.OK, promotion.ToString());
+        Assert.Equal((version, false), (promotion.GetProperty("version").GetString(), promotion.GetProperty("promoted").GetBoolean()));
+        using var unknown = await platform.Http.PostAsJsonAsync(new Uri($"/api/models/{model}/current", UriKind.Relative), new { version = "no-such-version" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

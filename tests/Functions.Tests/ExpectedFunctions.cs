@@ -13,6 +13,7 @@ internal static class ExpectedFunctions
         ["CancelJob"] = "httpTrigger",
         ["ListModels"] = "httpTrigger",
         ["GetModel"] = "httpTrigger",
+        ["PromoteModel"] = "httpTrigger",
         ["Predict"] = "httpTrigger",
         ["TrainingOrchestrator"] = "orchestrationTrigger",
         ["PrepareDataset"] = "activityTrigger",
@@ -31,6 +32,7 @@ internal static class ExpectedFunctions
         ["CancelJob"] = new("jobs/{id}/cancel", "post"),
         ["ListModels"] = new("models", "get"),
         ["GetModel"] = new("models/{model}", "get"),
+        ["PromoteModel"] = new("models/{model}/current", "post"),
         ["Predict"] = new("models/{model}/predict", "post"),
     };
 }

@@ -8,7 +8,7 @@ using Platform.Pipeline.Handlers.Predict;
 namespace Platform.Functions.Http;
 
 /// <summary>The model routes; all logic lives in the Pipeline handlers.</summary>
-public sealed class ModelFunctions(ModelsHandler models, PredictHandler predict)
+public sealed class ModelFunctions(ModelsHandler models, PromoteModelHandler promote, PredictHandler predict)
 {
     [Function(nameof(ListModels))]
     public async Task<IActionResult> ListModels(
@@ -19,6 +19,11 @@ public sealed class ModelFunctions(ModelsHandler models, PredictHandler predict)
     public async Task<IActionResult> GetModel(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models/{model}")] HttpRequest request, string model, CancellationToken cancellationToken) =>
         (await models.GetAsync(model, cancellationToken)).ToActionResult(request.HttpContext.Response);
+
+    [Function(nameof(PromoteModel))]
+    public async Task<IActionResult> PromoteModel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "models/{model}/current")] HttpRequest request, string model, CancellationToken cancellationToken) =>
+        (await promote.PromoteAsync(model, request.ContentType, request.Body, cancellationToken)).ToActionResult(request.HttpContext.Response);
 
     [Function(nameof(Predict))]
     public async Task<IActionResult> Predict(

@@ -65,7 +65,7 @@ internal static class FineTuneCore
             var record = new TrainingRecord(
                 run.BaseModel.Name, options, run.DatasetSha256, train.Count, validation.Count, test.Count,
                 training.Steps, training.BestStep, training.BestMacroF1, training.StoppedEarly, training.TotalSeconds,
-                training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow, training.Runs, choices);
+                training.SequencesPerSecond, training.History, RuntimeVersions.Describe(), DateTimeOffset.UtcNow, training.Runs, choices, training.Losses);
             var packageLabels = new PackageLabels(labels, splits.Train.IsMultiLabel, training.Thresholds);
             PackageWriter.Write(run.OutputDirectory, model, run.BaseModel.VocabPath, added, run.BaseModel.LowerCase, packageLabels, record);
 

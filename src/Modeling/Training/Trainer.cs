@@ -16,6 +16,9 @@ namespace Platform.Modeling.Training;
 /// </summary>
 internal sealed class Trainer(TrainingOptions options, int padId, string? checkpointDirectory = null, Action<CheckpointSaved>? checkpointSaved = null)
 {
+    /// <summary>The most points of the training-loss curve a run records.</summary>
+    public const int MaxLossPoints = 200;
+
     // The trainer runs settled options: AutoSettings fills what was left to the platform first.
     private readonly (int Epochs, double LearningRate) _settled = AutoSettings.Require(options);
 
@@ -38,6 +41,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
 
         var schedule = LearningRateSchedule.For(options, train.Count);
         var totalSteps = schedule.TotalSteps;
+        var lossInterval = LossInterval(totalSteps);
         var fingerprint = RunFingerprint.Compute(options, train, validation);
         var state = new TrainerState { Seed = options.Seed, TotalSteps = totalSteps, Fingerprint = fingerprint };
         Dictionary<string, Tensor>? best = null;
@@ -79,7 +83,13 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
 
                 var batch = plan[b].Select(i => train.Examples[i]).ToArray();
                 var loss = Forward(model, batch, train, lossWeights, device);
-                state = state with { LossSum = state.LossSum + loss, LossCount = state.LossCount + 1 };
+                state = state with
+                {
+                    LossSum = state.LossSum + loss,
+                    LossCount = state.LossCount + 1,
+                    WindowLossSum = state.WindowLossSum + loss,
+                    WindowLossCount = state.WindowLossCount + 1,
+                };
                 sequences += batch.Length;
                 pending++;
                 var endOfEpoch = b == plan.Count - 1;
@@ -92,6 +102,11 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
                 Step(model, optimizer, learningRate);
                 pending = 0;
                 state = state with { GlobalStep = state.GlobalStep + 1, Epoch = epoch, NextBatch = b + 1 };
+                if (state.GlobalStep % lossInterval == 0 || state.GlobalStep == totalSteps)
+                {
+                    state = LogLoss(state);
+                }
+
                 Report(progress, "train", state, epoch, learningRate, clock, sequences, startStep, null);
 
                 var evaluate = endOfEpoch || state.GlobalStep == totalSteps
@@ -116,6 +131,12 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             }
         }
 
+        if (state.WindowLossCount > 0)
+        {
+            // Stopped early between two points of the curve: the last steps still count.
+            state = LogLoss(state);
+        }
+
         if (best is not null)
         {
             using var guard = no_grad();
@@ -137,8 +158,19 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             sequences / Math.Max(elapsed.TotalSeconds, 1e-9),
             state.History,
             state.Thresholds,
-            WithRuns(state).Runs);
+            WithRuns(state).Runs,
+            state.Losses);
     }
+
+    /// <summary>Steps between two points of the loss curve: 1 for short runs, so that a run records at most <see cref="MaxLossPoints"/>.</summary>
+    public static int LossInterval(int totalSteps) => Math.Max(1, (int)Math.Ceiling(totalSteps / (double)MaxLossPoints));
+
+    private static TrainerState LogLoss(TrainerState state) => state with
+    {
+        Losses = [.. state.Losses, new StepValue(state.GlobalStep, state.WindowLossSum / state.WindowLossCount)],
+        WindowLossSum = 0,
+        WindowLossCount = 0,
+    };
 
     private static bool IsNoDecay(string name) => name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal);
 
@@ -222,6 +254,8 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         progress.Report(new TrainingProgress(
             phase, epoch + 1, _settled.Epochs, state.GlobalStep, state.TotalSteps, loss, learningRate,
             sequences / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), eta, macroF1,
-            state.BestStep < 0 ? null : state.BestMacroF1));
+            state.BestStep < 0 ? null : state.BestMacroF1,
+            state.Losses,
+            state.History));
     }
 }

@@ -1,3 +1,5 @@
+using Platform.Shared.Training;
+
 namespace Platform.Modeling.Training;
 
 /// <summary>The trainer's resumable position, saved beside the weights and optimizer in a checkpoint.</summary>
@@ -19,6 +21,14 @@ internal sealed record TrainerState
     public double LossSum { get; init; }
 
     public int LossCount { get; init; }
+
+    /// <summary>Training loss since the last point of <see cref="Losses"/>.</summary>
+    public double WindowLossSum { get; init; }
+
+    public int WindowLossCount { get; init; }
+
+    /// <summary>Mean training loss every <see cref="Trainer.LossInterval"/> optimizer steps.</summary>
+    public List<StepValue> Losses { get; init; } = [];
 
     public string RngState { get; init; } = "";
 

@@ -1,6 +1,11 @@
+using Platform.Shared.Training;
+
 namespace Platform.Modeling.Training;
 
-/// <summary>A progress report from the trainer, at each optimizer step and after each evaluation.</summary>
+/// <summary>
+/// A progress report from the trainer, at each optimizer step and after each evaluation; <see cref="Losses"/> and
+/// <see cref="History"/> are the curves so far (the mean training loss every few steps, each evaluation).
+/// </summary>
 public sealed record TrainingProgress(
     string Phase,
     int Epoch,
@@ -12,7 +17,9 @@ public sealed record TrainingProgress(
     double SequencesPerSecond,
     TimeSpan? Eta,
     double? ValidationMacroF1,
-    double? BestValidationMacroF1)
+    double? BestValidationMacroF1,
+    IReadOnlyList<StepValue>? Losses = null,
+    IReadOnlyList<EvaluationRecord>? History = null)
 {
     public double Fraction => TotalSteps == 0 ? 0 : Math.Clamp((double)Step / TotalSteps, 0, 1);
 }

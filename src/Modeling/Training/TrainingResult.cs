@@ -1,3 +1,5 @@
+using Platform.Shared.Training;
+
 namespace Platform.Modeling.Training;
 
 /// <summary>How a run ended: the best validation score (whose weights the model now holds) and the history.</summary>
@@ -11,7 +13,8 @@ public sealed record TrainingResult(
     double SequencesPerSecond,
     IReadOnlyList<EvaluationRecord> History,
     IReadOnlyList<float>? Thresholds,
-    IReadOnlyList<TrainingRun>? Runs = null)
+    IReadOnlyList<TrainingRun>? Runs = null,
+    IReadOnlyList<StepValue>? Losses = null)
 {
     /// <summary>Seconds of training over every run (the current one whole, earlier ones up to their last checkpoint).</summary>
     public double TotalSeconds => Runs is { Count: > 0 } runs ? runs.Sum(r => r.Seconds) : Elapsed.TotalSeconds;

@@ -8,23 +8,28 @@ public static class CardCharts
     private const int Width = 640;
     private const int Height = 360;
 
-    /// <summary>Training loss and validation macro-F1 at each evaluation.</summary>
-    public static byte[] TrainingCurve(IReadOnlyList<(int Step, double TrainLoss, double MacroF1)> history)
+    /// <summary>The training loss at every logged step (a line) and validation macro-F1 at each evaluation (points).</summary>
+    public static byte[] TrainingCurve(IReadOnlyList<(int Step, double Loss)> losses, IReadOnlyList<(int Step, double MacroF1)> evaluations)
     {
-        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(losses);
+        ArgumentNullException.ThrowIfNull(evaluations);
         var plot = new Plot();
-        double[] steps = [.. history.Select(h => (double)h.Step)];
-        var loss = plot.Add.Scatter(steps, [.. history.Select(h => h.TrainLoss)]);
+        var loss = plot.Add.Scatter(losses.Select(p => (double)p.Step).ToArray(), losses.Select(p => p.Loss).ToArray());
         loss.LegendText = "training loss";
-        var f1 = plot.Add.Scatter(steps, [.. history.Select(h => h.MacroF1)]);
+        loss.MarkerSize = losses.Count > 30 ? 0 : 5;
+        var f1 = plot.Add.Scatter(evaluations.Select(p => (double)p.Step).ToArray(), evaluations.Select(p => p.MacroF1).ToArray());
         f1.LegendText = "validation macro-F1";
+        f1.MarkerSize = 7;
         plot.Title("Training");
         plot.XLabel("optimizer step");
         plot.ShowLegend(Alignment.LowerLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    /// <summary>Counts per (actual, predicted) pair as a heatmap, actual classes top to bottom.</summary>
+    /// <summary>Whether a count's cell lies in the dark half of the colour scale (white digits there, black elsewhere).</summary>
+    internal static bool OnDarkCell(int count, int largest) => largest > 0 && count > largest / 2.0;
+
+    /// <summary>Counts per (actual, predicted) pair as a heatmap, actual classes top to bottom, each count readable on its cell.</summary>
     public static byte[] ConfusionMatrix(IReadOnlyList<string> labels, int[][] matrix)
     {
         ArgumentNullException.ThrowIfNull(labels);
@@ -42,12 +47,15 @@ public static class CardCharts
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Blues();
         plot.Add.ColorBar(heatmap);
+        var largest = matrix.SelectMany(row => row).DefaultIfEmpty(0).Max();
         for (var actual = 0; actual < matrix.Length; actual++)
         {
             for (var predicted = 0; predicted < labels.Count; predicted++)
             {
-                var text = plot.Add.Text(matrix[actual][predicted].ToString(System.Globalization.CultureInfo.InvariantCulture), predicted, matrix.Length - 1 - actual);
+                var count = matrix[actual][predicted];
+                var text = plot.Add.Text(count.ToString(System.Globalization.CultureInfo.InvariantCulture), predicted, matrix.Length - 1 - actual);
                 text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelFontColor = OnDarkCell(count, largest) ? Colors.White : Colors.Black;
             }
         }
 

@@ -11,6 +11,7 @@ namespace Platform.Pipeline.Activities;
 /// <summary>
 /// Moves <c>models/{model}/current.json</c> through the promotion gate with an ETag-conditional write
 /// (If-Match on the version read, If-None-Match: * when there was none); a lost race re-reads and decides again.
+/// The decision is written with the pointer, so current.json always says why its version serves.
 /// </summary>
 public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
 {
@@ -22,8 +23,13 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
         return await pointer.DownloadTextOrNullAsync(cancellationToken) is { } found ? Parse(pointer, found.Text) : null;
     }
 
+    /// <param name="pointer">The model's current.json.</param>
+    /// <param name="candidate">The version to make current.</param>
+    /// <param name="gate">The promotion gate's settings.</param>
+    /// <param name="overrideReason">When set, a refusal of the gate is overridden, and this reason recorded with the gate's.</param>
+    /// <param name="cancellationToken">Cancels the reads and the write.</param>
     public async Task<(PromotionDecision Decision, string? PreviousVersion)> PromoteAsync(
-        BlobClient pointer, CurrentModelDocument candidate, PromotionGate gate, CancellationToken cancellationToken = default)
+        BlobClient pointer, CurrentModelDocument candidate, PromotionGate gate, string? overrideReason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -32,6 +38,11 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
             var found = await pointer.DownloadTextOrNullAsync(cancellationToken);
             var current = found is { } f ? Parse(pointer, f.Text) : null;
             var decision = PromotionPolicy.Decide(candidate.Version, candidate.MacroF1, current, gate);
+            if (!decision.Promote && overrideReason is not null)
+            {
+                decision = new PromotionDecision(true, $"overridden: {overrideReason} (the gate said: {decision.Reason})", Overridden: true);
+            }
+
             if (!decision.Promote || decision.AlreadyCurrent)
             {
                 return (decision, current?.Version);
@@ -43,7 +54,7 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
             try
             {
                 await pointer.UploadAsync(
-                    BinaryData.FromBytes(candidate.ToUtf8Json()),
+                    BinaryData.FromBytes((candidate with { Reason = decision.Reason, Overridden = decision.Overridden ? true : null }).ToUtf8Json()),
                     new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = BlobJson.JsonContentType } },
                     cancellationToken);
                 return (decision, current?.Version);

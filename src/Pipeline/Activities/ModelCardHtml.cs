@@ -20,7 +20,7 @@ public static class ModelCardHtml
         var html = new StringBuilder();
         var title = WebUtility.HtmlEncode($"{input.Model} — version {input.Version}");
         html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>");
-        html.Append("<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>");
+        html.Append("<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}.bar{background:#2563eb;height:.7rem}</style></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{title}</h1><p>Fine-tuned from <code>{WebUtility.HtmlEncode(input.BaseModel)}</code> by job <code>{WebUtility.HtmlEncode(input.JobId)}</code>, published {input.PublishedAt:yyyy-MM-dd HH:mm} UTC.</p>");
 
         var m = input.Metrics;
@@ -43,12 +43,16 @@ public static class ModelCardHtml
             }
         }
 
-        if (training is { } record && record.TryGetProperty("history", out var history) && history.GetArrayLength() > 0)
+        if (training is { } record && record.TryGetProperty("history", out var history) && history.ValueKind == JsonValueKind.Array && history.GetArrayLength() > 0)
         {
-            var points = history.EnumerateArray()
-                .Select(h => (h.GetProperty("step").GetInt32(), h.GetProperty("trainLoss").GetDouble(), h.GetProperty("macroF1").GetDouble()))
+            var evaluations = history.EnumerateArray()
+                .Select(h => (Step: h.GetProperty("step").GetInt32(), Loss: h.GetProperty("trainLoss").GetDouble(), MacroF1: h.GetProperty("macroF1").GetDouble()))
                 .ToList();
-            Image(html, "Training curve", CardCharts.TrainingCurve(points));
+            // The loss every few steps where the package has it; a package from before that has the loss at each evaluation.
+            var losses = record.TryGetProperty("losses", out var logged) && logged.ValueKind == JsonValueKind.Array && logged.GetArrayLength() > 0
+                ? [.. logged.EnumerateArray().Select(p => (p.GetProperty("step").GetInt32(), p.GetProperty("value").GetDouble()))]
+                : evaluations.Select(e => (e.Step, e.Loss)).ToList();
+            Image(html, "Training curve", CardCharts.TrainingCurve(losses, [.. evaluations.Select(e => (e.Step, e.MacroF1))]));
         }
 
         var choices = ModelCard.Choices(training);
@@ -78,11 +82,13 @@ public static class ModelCardHtml
             return;
         }
 
-        html.Append("<h2>Per class</h2><table><tr><th>Label</th><th>Precision</th><th>Recall</th><th>F1</th><th>Support</th></tr>");
+        html.Append("<h2>Per class</h2><table><tr><th>Label</th><th>Precision</th><th>Recall</th><th>F1</th><th>Support</th><th>F1 bar</th></tr>");
         foreach (var row in rows.EnumerateArray())
         {
+            var f1 = row.GetProperty("f1").GetDouble();
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{WebUtility.HtmlEncode(row.GetProperty("label").GetString())}</td><td>{row.GetProperty("precision").GetDouble():0.000}</td><td>{row.GetProperty("recall").GetDouble():0.000}</td><td>{row.GetProperty("f1").GetDouble():0.000}</td><td>{row.GetProperty("support").GetInt32()}</td></tr>");
+                $"<tr><td>{WebUtility.HtmlEncode(row.GetProperty("label").GetString())}</td><td>{row.GetProperty("precision").GetDouble():0.000}</td><td>{row.GetProperty("recall").GetDouble():0.000}</td><td>{f1:0.000}</td><td>{row.GetProperty("support").GetInt32()}</td>"
+                + $"<td style=\"width:12rem\"><div class=\"bar\" role=\"img\" aria-label=\"F1 {f1:0.000}\" style=\"width:{Math.Clamp(f1, 0, 1) * 100:0.#}%\"></div></td></tr>");
         }
 
         html.Append("</table>");

@@ -32,6 +32,8 @@ public static class HandlerServiceCollectionExtensions
         services.TryAddSingleton<JobListHandler>();
         services.TryAddSingleton<CancelJobHandler>();
         services.TryAddSingleton<ModelsHandler>();
+        services.TryAddSingleton<Activities.CurrentModelStore>();
+        services.TryAddSingleton<PromoteModelHandler>();
         services.TryAddSingleton<PredictHandler>();
         return services;
     }

@@ -12,4 +12,6 @@ public static class Routes
     public static string Model(string model) => $"/api/models/{Uri.EscapeDataString(model)}";
 
     public static string Predict(string model) => $"{Model(model)}/predict";
+
+    public static string Current(string model) => $"{Model(model)}/current";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Modeling.Training;
 using Platform.Runner.Storage;
 using Platform.Shared.Jobs;
+using Platform.Shared.Training;
 
 namespace Platform.Runner.Jobs;
 
@@ -143,6 +144,8 @@ internal sealed class JobStatusReporter : IAsyncDisposable
             EtaSeconds = p.Eta?.TotalSeconds,
             ValidationMacroF1 = p.ValidationMacroF1 ?? s.ValidationMacroF1,
             BestValidationMacroF1 = p.BestValidationMacroF1,
+            LossHistory = p.Losses ?? s.LossHistory,
+            ValidationHistory = p.History is { } history ? [.. history.Select(h => new StepValue(h.Step, h.MacroF1))] : s.ValidationHistory,
         });
         // The trainer reports a validation score only in the report that ends an evaluation.
         if (phaseChanged || p.ValidationMacroF1 is not null)

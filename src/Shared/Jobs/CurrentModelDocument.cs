@@ -13,7 +13,10 @@ namespace Platform.Shared.Jobs;
 /// <param name="MacroF1">Held-out test macro-F1 of that version: what the promotion gate compares a candidate with.</param>
 /// <param name="PromotedAt">When the version was published and became current.</param>
 /// <param name="Metrics">The held-out test summary as evaluated (task, count, accuracy, F1 averages), for listings; optional.</param>
-public sealed record CurrentModelDocument(string Model, string Version, string JobId, double MacroF1, DateTimeOffset PromotedAt, JsonElement? Metrics = null)
+/// <param name="Reason">Why the version is current: the promotion gate's decision, or the override and its reason.</param>
+/// <param name="Overridden">True when a person made the version current against the gate's decision.</param>
+public sealed record CurrentModelDocument(
+    string Model, string Version, string JobId, double MacroF1, DateTimeOffset PromotedAt, JsonElement? Metrics = null, string? Reason = null, bool? Overridden = null)
 {
     private static readonly JsonSerializerOptions Json = CreateOptions();
 

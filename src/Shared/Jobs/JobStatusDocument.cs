@@ -1,3 +1,5 @@
+using Platform.Shared.Training;
+
 namespace Platform.Shared.Jobs;
 
 /// <summary>Content of <c>jobs/{id}/status.json</c>: the runner's heartbeat and progress.</summary>
@@ -42,6 +44,12 @@ public sealed record JobStatusDocument
     public double? ValidationMacroF1 { get; init; }
 
     public double? BestValidationMacroF1 { get; init; }
+
+    /// <summary>The training-loss curve so far: the mean loss every few optimizer steps (at most 200 points).</summary>
+    public IReadOnlyList<StepValue>? LossHistory { get; init; }
+
+    /// <summary>Validation macro-F1 at each evaluation so far.</summary>
+    public IReadOnlyList<StepValue>? ValidationHistory { get; init; }
 
     public DateTimeOffset HeartbeatAt { get; init; }
 

@@ -31,6 +31,9 @@ public sealed class ServeTests(ServiceEnvironment environment)
         Assert.Equal("finished", status!.Phase);
         Assert.Equal(100, status.Percent);
         Assert.Equal(JobScenario.Fast.MaxSteps, status.Step);
+        // The job view's curves: the loss at every step of this short run, the validation score at its one evaluation.
+        Assert.Equal(Enumerable.Range(1, JobScenario.Fast.MaxSteps), status.LossHistory!.Select(p => p.Step));
+        Assert.Equal(JobScenario.Fast.MaxSteps, Assert.Single(status.ValidationHistory!).Step);
         Assert.True(DateTimeOffset.UtcNow - status.HeartbeatAt < TimeSpan.FromMinutes(1));
         var result = await scenario.ResultAsync();
         Assert.Equal(JobScenario.Fast.MaxSteps, result!.Steps);

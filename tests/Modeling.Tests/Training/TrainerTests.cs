@@ -33,6 +33,9 @@ public sealed class TrainerTests : IDisposable
 
         Assert.Equal(8, result.History.Count);
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss * 0.5, $"loss {result.History[0].TrainLoss} -> {result.History[^1].TrainLoss}");
+        // 19 steps an epoch, 152 in all: a point of the loss curve at every one of them.
+        Assert.Equal(Enumerable.Range(1, result.Steps), result.Losses!.Select(p => p.Step));
+        Assert.True(result.Losses!.TakeLast(19).Average(p => p.Value) < result.Losses!.Take(19).Average(p => p.Value) * 0.5);
         Assert.True(result.BestMacroF1 > 0.9, $"best macro-F1 {result.BestMacroF1}");
     }
 
@@ -75,6 +78,9 @@ public sealed class TrainerTests : IDisposable
         Assert.True(actual.TotalSeconds > actual.Elapsed.TotalSeconds);
         Assert.Equal([(0, expected.Steps)], expected.Runs!.Select(r => (r.StartStep, r.EndStep)));
         Assert.Equal(expected.History.Select(h => h.Step), actual.History.Select(h => h.Step));
+        // The loss curve carries through the checkpoint: the same steps, the same means.
+        Assert.Equal(expected.Losses!.Select(p => p.Step), actual.Losses!.Select(p => p.Step));
+        Assert.All(expected.Losses!.Zip(actual.Losses!), pair => Assert.Equal(pair.First.Value, pair.Second.Value, 4));
         Assert.Equal(expected.BestStep, actual.BestStep);
         var referenceWeights = reference.state_dict();
         foreach (var (name, parameter) in resumed.state_dict())
@@ -82,6 +88,17 @@ public sealed class TrainerTests : IDisposable
             var difference = (parameter - referenceWeights[name]).abs().max().item<float>();
             Assert.True(difference < 1e-5, $"{name} differs by {difference}");
         }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(200, 1)]
+    [InlineData(201, 2)]
+    [InlineData(2_060, 11)]
+    public void LossInterval_KeepsTheCurveAtMostTwoHundredPoints(int totalSteps, int interval)
+    {
+        Assert.Equal(interval, Trainer.LossInterval(totalSteps));
+        Assert.True((totalSteps + interval - 1) / interval <= Trainer.MaxLossPoints);
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
             JobId = id, Attempt = 1, Phase = "training", Percent = 42.5, Epoch = 1, Epochs = 3, Step = 17, TotalSteps = 40,
             Loss = 0.61, SequencesPerSecond = 123.4, EtaSeconds = 95, ValidationMacroF1 = 0.71, HeartbeatAt = DateTimeOffset.UtcNow,
             ResumedFromStep = 10,
+            LossHistory = [new(5, 0.9), new(10, 0.7), new(15, 0.62)],
+            ValidationHistory = [new(10, 0.71)],
         };
         await WriteStatusAsync(id, progress);
 
@@ -35,6 +37,8 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
         Assert.Equal(95, merged.GetProperty("etaSeconds").GetDouble());
         Assert.Equal(0.71, merged.GetProperty("validationMacroF1").GetDouble());
         Assert.Equal(10, merged.GetProperty("resumedFromStep").GetInt32());
+        Assert.Equal([(5, 0.9), (10, 0.7), (15, 0.62)], merged.GetProperty("lossHistory").EnumerateArray().Select(p => (p.GetProperty("step").GetInt32(), p.GetProperty("value").GetDouble())));
+        Assert.Equal(0.71, Assert.Single(merged.GetProperty("validationHistory").EnumerateArray()).GetProperty("value").GetDouble());
         Assert.Equal($"/api/jobs/{id}/cancel", body.GetProperty("links").GetProperty("cancel").GetString());
     }
 

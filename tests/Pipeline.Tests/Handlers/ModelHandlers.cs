@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Modeling.Serving;
+using Platform.Pipeline.Activities;
+using Platform.Pipeline.Orchestration;
 using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Handlers.Models;
 using Platform.Pipeline.Handlers.Predict;
@@ -27,7 +29,13 @@ public sealed class ModelHandlers : IDisposable
         Cache = new PredictorCache(containers, options, NullLogger<PredictorCache>.Instance);
         Predict = new PredictHandler(new CurrentVersionTracker(catalog, options), Cache, options, NullLogger<PredictHandler>.Instance);
         Models = new ModelsHandler(catalog, NullLogger<ModelsHandler>.Instance);
+        Promote = new PromoteModelHandler(
+            catalog, new CurrentModelStore(NullLogger<CurrentModelStore>.Instance), containers,
+            Microsoft.Extensions.Options.Options.Create(new PipelineOptions { Promotion = Gate }), NullLogger<PromoteModelHandler>.Instance);
     }
+
+    /// <summary>The promotion gate of <see cref="Promote"/>: any macro-F1, at most 0.02 below the current version's.</summary>
+    public static PromotionGate Gate { get; } = new() { MinMacroF1 = 0, MaxRegression = 0.02 };
 
     public HandlerOptions Options { get; }
 
@@ -36,6 +44,8 @@ public sealed class ModelHandlers : IDisposable
     public PredictHandler Predict { get; }
 
     public ModelsHandler Models { get; }
+
+    public PromoteModelHandler Promote { get; }
 
     public void Dispose()
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Platform.Modeling.Packaging;
+using Platform.Pipeline.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers.Models;
@@ -114,6 +115,44 @@ public sealed class ModelCatalog(HandlerContainers containers)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The job and held-out scores of a published version, from its <c>evaluation.json</c> (what the promotion gate
+    /// compared when it was published); null when the version has none.
+    /// </summary>
+    /// <exception cref="InvalidDataException">evaluation.json is not JSON or lacks the job id or the macro-F1.</exception>
+    public async Task<VersionEvaluation?> ReadEvaluationAsync(string model, string version, CancellationToken cancellationToken)
+    {
+        var name = ModelBlobs.VersionPrefix(model, version) + PipelineBlobs.EvaluationFile;
+        BinaryData content;
+        try
+        {
+            content = (await containers.Models.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content.ToMemory());
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("jobId", out var jobId) && jobId.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("summary", out var summary) && summary.ValueKind == JsonValueKind.Object
+                && summary.TryGetProperty("macroF1", out var macroF1) && macroF1.ValueKind == JsonValueKind.Number)
+            {
+                return new VersionEvaluation(jobId.GetString()!, macroF1.GetDouble(), summary.Clone());
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{containers.Models.Name}/{name} is not JSON: {e.Message}", e);
+        }
+
+        throw new InvalidDataException($"{containers.Models.Name}/{name} has no 'jobId' string or no 'summary.macroF1' number.");
     }
 
     /// <summary>The URI of a blob in container <c>models</c> (for links such as the model card).</summary>

@@ -71,7 +71,7 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
             views.Add(new ModelVersionView(version, version == pointer?.Version, metrics, card));
         }
 
-        return HandlerResult.Json(200, new ModelDetailView(model, pointer?.Version, pointer?.JobId, pointer?.PromotedAt, views, ModelLinks.For(model)));
+        return HandlerResult.Json(200, new ModelDetailView(model, pointer?.Version, pointer?.JobId, pointer?.PromotedAt, pointer?.Reason, pointer?.Overridden, views, ModelLinks.For(model)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} is left out of the list: {Error}")]
