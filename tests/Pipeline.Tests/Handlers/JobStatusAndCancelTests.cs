@@ -40,6 +40,11 @@ public sealed class JobStatusAndCancelTests(DurableHostFixture durable) : JobHan
         Assert.Equal([(5, 0.9), (10, 0.7), (15, 0.62)], merged.GetProperty("lossHistory").EnumerateArray().Select(p => (p.GetProperty("step").GetInt32(), p.GetProperty("value").GetDouble())));
         Assert.Equal(0.71, Assert.Single(merged.GetProperty("validationHistory").EnumerateArray()).GetProperty("value").GetDouble());
         Assert.Equal($"/api/jobs/{id}/cancel", body.GetProperty("links").GetProperty("cancel").GetString());
+
+        // The list says where the job is: percent, ETA and the current training loss.
+        var listed = (await Handlers.List.ListAsync(Handlers.Client, model: null, top: "100", default)).ParseBody().GetProperty("jobs").EnumerateArray()
+            .Single(j => j.GetProperty("id").GetString() == id);
+        Assert.Equal((42.5, 95.0, 0.61), (listed.GetProperty("percent").GetDouble(), listed.GetProperty("etaSeconds").GetDouble(), listed.GetProperty("loss").GetDouble()));
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public sealed class PromoteModelHandlerTests(TrainedPackagesFixture packages) : 
         Assert.Equal(("v2", true), (detailView.GetProperty("current").GetString(), detailView.GetProperty("overridden").GetBoolean()));
         Assert.Equal(pointer.Reason, detailView.GetProperty("reason").GetString());
         Assert.Equal("/api/models/sentiment/current", detailView.GetProperty("links").GetProperty("current").GetString());
+        var listed = Assert.Single((await Handlers.Models.ListAsync(default)).ParseBody().GetProperty("models").EnumerateArray());
+        Assert.Equal(("v2", true, pointer.Reason), (listed.GetProperty("version").GetString(), listed.GetProperty("overridden").GetBoolean(), listed.GetProperty("reason").GetString()));
 
         // Rolling back to the better version passes the gate by itself; the override is no longer recorded.
         var rollBack = await PromoteAsync(new { version = "v1" });

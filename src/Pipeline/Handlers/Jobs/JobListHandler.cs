@@ -72,7 +72,7 @@ public sealed class JobListHandler(JobStatusReader statusReader)
 /// <summary>Answer of <c>GET /api/jobs</c>: newest first; <paramref name="Truncated"/> when there are more than listed.</summary>
 public sealed record JobList(string? Model, IReadOnlyList<JobSummary> Jobs, bool Truncated);
 
-/// <summary>One job in <see cref="JobList"/>: enough to pick it, with the link to its whole status.</summary>
+/// <summary>One job in <see cref="JobList"/>: enough to pick it and see where it is (percent, ETA, current training loss), with the link to its whole status.</summary>
 public sealed record JobSummary(
     string Id,
     string Model,
@@ -82,12 +82,14 @@ public sealed record JobSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,
     double? Percent,
+    double? EtaSeconds,
+    double? Loss,
     JobLinks Links)
 {
     public static JobSummary From(JobStatusView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         return new(view.Id, JobListHandler.ModelOf(view.Id), view.Phase, view.RuntimeStatus, view.Terminal, view.CreatedAt, view.LastUpdatedAt,
-            view.Progress?.Percent, view.Links);
+            view.Progress?.Percent, view.Progress?.EtaSeconds, view.Progress?.Loss, view.Links);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
 
             var metrics = (pointer.Metrics is { } inline ? HeadlineMetrics.From(inline) : null)
                 ?? await catalog.ReadMetricsAsync(name, pointer.Version, cancellationToken).ConfigureAwait(false);
-            models.Add(new ModelSummaryView(name, pointer.Version, pointer.JobId, pointer.PromotedAt, metrics, ModelLinks.For(name)));
+            models.Add(new ModelSummaryView(name, pointer.Version, pointer.JobId, pointer.PromotedAt, pointer.Reason, pointer.Overridden, metrics, ModelLinks.For(name)));
         }
 
         return HandlerResult.Json(200, new { models });
