@@ -28,7 +28,8 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
     /// <param name="gate">The promotion gate's settings.</param>
     /// <param name="overrideReason">When set, a refusal of the gate is overridden, and this reason recorded with the gate's.</param>
     /// <param name="cancellationToken">Cancels the reads and the write.</param>
-    public async Task<(PromotionDecision Decision, string? PreviousVersion)> PromoteAsync(
+    /// <returns>The decision, the version current before it, and the pointer in force after it (null when there is none).</returns>
+    public async Task<(PromotionDecision Decision, string? PreviousVersion, CurrentModelDocument? Current)> PromoteAsync(
         BlobClient pointer, CurrentModelDocument candidate, PromotionGate gate, string? overrideReason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pointer);
@@ -45,19 +46,20 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
 
             if (!decision.Promote || decision.AlreadyCurrent)
             {
-                return (decision, current?.Version);
+                return (decision, current?.Version, current);
             }
 
             var conditions = found is { } existing
                 ? new BlobRequestConditions { IfMatch = existing.ETag }
                 : new BlobRequestConditions { IfNoneMatch = ETag.All };
+            var written = candidate with { Reason = decision.Reason, Overridden = decision.Overridden ? true : null };
             try
             {
                 await pointer.UploadAsync(
-                    BinaryData.FromBytes((candidate with { Reason = decision.Reason, Overridden = decision.Overridden ? true : null }).ToUtf8Json()),
+                    BinaryData.FromBytes(written.ToUtf8Json()),
                     new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = BlobJson.JsonContentType } },
                     cancellationToken);
-                return (decision, current?.Version);
+                return (decision, current?.Version, written);
             }
             catch (RequestFailedException e) when (e.Status is 412 or 409 && conflict < MaxConflicts)
             {

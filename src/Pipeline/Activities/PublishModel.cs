@@ -38,7 +38,7 @@ public sealed class PublishModel(PipelineStorage storage, CurrentModelStore poin
 
         var candidate = new CurrentModelDocument(input.Model, input.Version, input.JobId, input.Metrics.MacroF1, input.PublishedAt,
             JsonSerializer.SerializeToElement(input.Metrics, WireJson.Options));
-        var (decision, previous) = await pointers.PromoteAsync(storage.Models.GetBlobClient(ModelBlobs.Current(input.Model)), candidate, input.Gate);
+        var (decision, previous, _) = await pointers.PromoteAsync(storage.Models.GetBlobClient(ModelBlobs.Current(input.Model)), candidate, input.Gate);
         logger.LogInformation("Job {JobId}: published {Model} version {Version} ({FileCount} files); promoted {Promoted}: {Reason}",
             input.JobId, input.Model, input.Version, copied, decision.Promote, decision.Reason);
         return new PublishModelResult(input.Version, decision.Promote, decision.Reason, previous);

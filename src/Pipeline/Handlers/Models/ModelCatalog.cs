@@ -125,19 +125,14 @@ public sealed class ModelCatalog(HandlerContainers containers)
     public async Task<VersionEvaluation?> ReadEvaluationAsync(string model, string version, CancellationToken cancellationToken)
     {
         var name = ModelBlobs.VersionPrefix(model, version) + PipelineBlobs.EvaluationFile;
-        BinaryData content;
-        try
-        {
-            content = (await containers.Models.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        if (await containers.Models.GetBlobClient(name).DownloadTextOrNullAsync(cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(content.ToMemory());
+            using var document = JsonDocument.Parse(found.Text);
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("jobId", out var jobId) && jobId.ValueKind == JsonValueKind.String

@@ -69,9 +69,10 @@ public sealed partial class PromoteModelHandler(
         var pointer = containers.Models.GetBlobClient(ModelBlobs.Current(model));
         PromotionDecision decision;
         string? previous;
+        CurrentModelDocument? current;
         try
         {
-            (decision, previous) = await pointers.PromoteAsync(
+            (decision, previous, current) = await pointers.PromoteAsync(
                 pointer, candidate, pipeline.Value.Promotion, request.Override ? request.Reason : null, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
@@ -86,7 +87,6 @@ public sealed partial class PromoteModelHandler(
         }
 
         LogPromoted(model, version, previous, decision.Reason);
-        var current = await CurrentModelStore.ReadAsync(pointer, cancellationToken).ConfigureAwait(false);
         return HandlerResult.Json(200, new
         {
             model,
