@@ -25,6 +25,9 @@ public sealed class HandlerOptions
     /// <summary>Where downloaded model packages are kept; null: a folder under the system temp folder.</summary>
     public string? PackageCacheDirectory { get; set; }
 
+    /// <summary>How the API takes CSV uploads.</summary>
+    public Uploads.UploadOptions Uploads { get; set; } = new();
+
     /// <summary>How cached predictors run (precision, batch size, device).</summary>
     public PredictorOptions Predictor { get; set; } = new();
 }

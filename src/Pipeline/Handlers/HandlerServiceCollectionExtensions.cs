@@ -19,6 +19,8 @@ public static class HandlerServiceCollectionExtensions
             .Validate(o => o.MaxTextsPerRequest >= 1, "Handlers:MaxTextsPerRequest must be at least 1.")
             .Validate(o => o.MaxCharactersPerText >= 1, "Handlers:MaxCharactersPerText must be at least 1.")
             .Validate(o => o.MaxPredictBodyBytes >= 1 && o.MaxStartJobBodyBytes >= 1, "Handlers:MaxPredictBodyBytes and MaxStartJobBodyBytes must be positive.")
+            .Validate(o => o.Uploads.MaxUploadBytes >= 1, "Handlers:Uploads:MaxUploadBytes must be positive.")
+            .Validate(o => o.Uploads.SasLifetime > TimeSpan.Zero && o.Uploads.SasLifetime <= TimeSpan.FromDays(7), "Handlers:Uploads:SasLifetime must be more than zero and at most 7 days (a user-delegation key's limit).")
             .Validate(o => o.CurrentModelCheckInterval >= TimeSpan.Zero, "Handlers:CurrentModelCheckInterval must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => HandlerContainers.From(sp.GetRequiredService<Storage.PipelineStorage>()));
@@ -28,6 +30,9 @@ public static class HandlerServiceCollectionExtensions
         services.TryAddSingleton<PredictorCache>();
         services.TryAddSingleton<StartJobHandler>();
         services.TryAddSingleton<DatasetUploadHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UploadSasIssuer>();
+        services.TryAddSingleton<UploadHandler>();
         services.TryAddSingleton<JobStatusHandler>();
         services.TryAddSingleton<JobListHandler>();
         services.TryAddSingleton<CancelJobHandler>();

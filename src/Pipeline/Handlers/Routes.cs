@@ -14,4 +14,17 @@ public static class Routes
     public static string Predict(string model) => $"{Model(model)}/predict";
 
     public static string Current(string model) => $"{Model(model)}/current";
+
+    public const string Uploads = "/api/uploads";
+
+    /// <summary>What became of an upload in <c>datasets</c>: the id of its job.</summary>
+    public static string Upload(string blobName) => $"{Uploads}/{EscapePath(blobName)}";
+
+    /// <summary>Where <c>PUT</c> streams a CSV into <c>datasets</c>.</summary>
+    public static string Dataset(string blobName) => $"/api/datasets/{EscapePath(blobName)}";
+
+    public const string Console = "/api/console/";
+
+    /// <summary>A blob path with each segment escaped and the slashes kept.</summary>
+    private static string EscapePath(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 }

@@ -30,25 +30,13 @@ public sealed partial class StartJobHandler(
             return Problems.TooLarge(limit, "a start-job request holds the model name, the dataset blob's name and options only. Upload the CSV itself to container 'datasets' (an upload starts its job by itself).");
         }
 
-        var (request, problem) = StartJobRequestParser.Parse(bytes, pipelineOptions.Value.Defaults);
-        if (request is null)
+        var (resolved, problem) = await ResolveAsync(bytes, knownSha256: null, cancellationToken).ConfigureAwait(false);
+        if (resolved is null)
         {
             return problem!;
         }
 
-        if (await MissingBaseModelAsync(request.BaseModel, cancellationToken).ConfigureAwait(false) is { } baseProblem)
-        {
-            return baseProblem;
-        }
-
-        var sha256 = await BlobHashes.Sha256Async(containers.Datasets.GetBlobClient(request.DatasetBlob), cancellationToken).ConfigureAwait(false);
-        if (sha256 is null)
-        {
-            return Problems.Validation("dataset", $"Dataset blob '{request.DatasetBlob}' was not found in container '{containers.Datasets.Name}'. Upload the CSV there first, then start the job.");
-        }
-
-        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset);
-        var jobId = JobIds.Compute(request.Model, sha256, canonical, request.Force ? Guid.NewGuid().ToString("N") : null);
+        var (request, jobId) = resolved;
         PipelineTelemetry.TagJob(jobId);
         if (await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
@@ -73,6 +61,35 @@ public sealed partial class StartJobHandler(
         return started is null
             ? HandlerResult.Json(202, new { id = jobId, links = JobLinks.For(jobId) }, headers)
             : HandlerResult.Json(202, started, headers);
+    }
+
+    /// <summary>
+    /// The request a start-job body asks for and the id of its job, as <see cref="StartAsync"/> computes them, without
+    /// starting anything: the dataset's SHA-256 is <paramref name="knownSha256"/> when the caller hashed the bytes as it
+    /// stored them, else read from the blob. A problem (400) when the body is refused or the dataset blob is missing.
+    /// </summary>
+    public async Task<(ResolvedJob? Job, HandlerResult? Problem)> ResolveAsync(byte[] body, string? knownSha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var (request, problem) = StartJobRequestParser.Parse(body, pipelineOptions.Value.Defaults);
+        if (request is null)
+        {
+            return (null, problem);
+        }
+
+        if (await MissingBaseModelAsync(request.BaseModel, cancellationToken).ConfigureAwait(false) is { } baseProblem)
+        {
+            return (null, baseProblem);
+        }
+
+        var sha256 = knownSha256 ?? await BlobHashes.Sha256Async(containers.Datasets.GetBlobClient(request.DatasetBlob), cancellationToken).ConfigureAwait(false);
+        if (sha256 is null)
+        {
+            return (null, Problems.Validation("dataset", $"Dataset blob '{request.DatasetBlob}' was not found in container '{containers.Datasets.Name}'. Upload the CSV there first, then start the job."));
+        }
+
+        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset);
+        return (new ResolvedJob(request, JobIds.Compute(request.Model, sha256, canonical, request.Force ? Guid.NewGuid().ToString("N") : null)), null);
     }
 
     private async Task<HandlerResult?> MissingBaseModelAsync(string baseModel, CancellationToken cancellationToken)

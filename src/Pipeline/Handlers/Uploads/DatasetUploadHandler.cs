@@ -41,6 +41,48 @@ public sealed partial class DatasetUploadHandler(
             return HandlerResult.Json(200, new { ignored = blobName, reason = "not a .csv file" });
         }
 
+        var upload = await ReadUploadAsync(blobName, cancellationToken).ConfigureAwait(false);
+        if (upload.Problem is not null)
+        {
+            return await RejectAsync(client, blobName, upload.Model, upload.Options, upload.Problem, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var body = new MemoryStream(upload.Request);
+        var result = await start.StartAsync(client, body, cancellationToken).ConfigureAwait(false);
+        LogUploaded(blobName, upload.Model, result.StatusCode);
+        return result.StatusCode is >= 400 and < 500
+            ? await RejectAsync(client, blobName, upload.Model, upload.Options, result, cancellationToken).ConfigureAwait(false)
+            : result;
+    }
+
+    /// <summary>
+    /// The id of the job this upload starts (or has started), computed exactly as <see cref="HandleAsync"/> does, without
+    /// starting it: for an upload that will be refused, the id of the failed job that records the refusal, with its
+    /// problem. <paramref name="knownSha256"/> spares reading the blob again when the caller hashed it while storing it.
+    /// </summary>
+    public async Task<UploadJob> ExpectJobAsync(string blobName, string? knownSha256, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        var upload = await ReadUploadAsync(blobName, cancellationToken).ConfigureAwait(false);
+        var problem = upload.Problem;
+        if (problem is null)
+        {
+            var (job, refusal) = await start.ResolveAsync(upload.Request, knownSha256, cancellationToken).ConfigureAwait(false);
+            if (job is not null)
+            {
+                return new UploadJob(blobName, job.JobId, null);
+            }
+
+            problem = refusal!;
+        }
+
+        var sha256 = knownSha256 ?? await BlobHashes.Sha256Async(containers.Datasets.GetBlobClient(blobName), cancellationToken).ConfigureAwait(false);
+        return new UploadJob(blobName, RejectedJobId(upload.Model, sha256, upload.Options), problem);
+    }
+
+    /// <summary>The start-job request an upload stands for: its model from the path, its options from the sibling or metadata.</summary>
+    private async Task<(string Model, string? Options, byte[] Request, HandlerResult? Problem)> ReadUploadAsync(string blobName, CancellationToken cancellationToken)
+    {
         var model = ModelFromPath(blobName);
         var (options, source) = await ReadOptionsAsync(blobName, cancellationToken).ConfigureAwait(false);
         JsonObject request;
@@ -50,18 +92,23 @@ public sealed partial class DatasetUploadHandler(
         }
         catch (JsonException e)
         {
-            var problem = Problems.Validation("options", $"The options for '{blobName}' ({source}) are not a JSON object: {e.Message}");
-            return await RejectAsync(client, blobName, model, options, problem, cancellationToken).ConfigureAwait(false);
+            return (model, options, [], Problems.Validation("options", $"The options for '{blobName}' ({source}) are not a JSON object: {e.Message}"));
         }
 
         request["model"] = model;
         request["dataset"] = blobName;
-        using var body = new MemoryStream(Encoding.UTF8.GetBytes(request.ToJsonString()));
-        var result = await start.StartAsync(client, body, cancellationToken).ConfigureAwait(false);
-        LogUploaded(blobName, model, result.StatusCode);
-        return result.StatusCode is >= 400 and < 500
-            ? await RejectAsync(client, blobName, model, options, result, cancellationToken).ConfigureAwait(false)
-            : result;
+        return (model, options, Encoding.UTF8.GetBytes(request.ToJsonString()), null);
+    }
+
+    /// <summary>Same bytes, same options text: same id, so a redelivered event finds the failed job it made.</summary>
+    private static string RejectedJobId(string model, string? sha256, string? options) =>
+        JobIds.Compute(ListedModel(model), sha256 ?? "missing", $"rejected\n{options}");
+
+    /// <summary>Where an upload's options live: <c>reviews/2026-11.csv</c> → <c>reviews/2026-11.options.json</c>.</summary>
+    public static string OptionsBlobName(string csvBlobName)
+    {
+        ArgumentNullException.ThrowIfNull(csvBlobName);
+        return csvBlobName[..^".csv".Length] + OptionsSuffix;
     }
 
     /// <summary><c>reviews.csv</c> → <c>reviews</c>; <c>reviews/2026-11.csv</c> → <c>reviews</c>; lower-cased.</summary>
@@ -99,10 +146,9 @@ public sealed partial class DatasetUploadHandler(
     private async Task<HandlerResult> RejectAsync(
         DurableTaskClient client, string blobName, string model, string? options, HandlerResult problem, CancellationToken cancellationToken)
     {
-        // Same bytes, same options text: same id, so a redelivered event finds the job it made.
-        var sha256 = await BlobHashes.Sha256Async(containers.Datasets.GetBlobClient(blobName), cancellationToken).ConfigureAwait(false) ?? "missing";
+        var sha256 = await BlobHashes.Sha256Async(containers.Datasets.GetBlobClient(blobName), cancellationToken).ConfigureAwait(false);
         var listed = ListedModel(model);
-        var jobId = JobIds.Compute(listed, sha256, $"rejected\n{options}");
+        var jobId = RejectedJobId(model, sha256, options);
         var headers = new Dictionary<string, string>(problem.Headers) { ["Location"] = Routes.Job(jobId) };
         var answer = problem with { Headers = headers };
         if (await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is not null)
@@ -151,7 +197,7 @@ public sealed partial class DatasetUploadHandler(
     /// <summary>The options text and where it came from; null text when there are none.</summary>
     private async Task<(string? Text, string Source)> ReadOptionsAsync(string blobName, CancellationToken cancellationToken)
     {
-        var siblingName = blobName[..^".csv".Length] + OptionsSuffix;
+        var siblingName = OptionsBlobName(blobName);
         try
         {
             var content = await containers.Datasets.GetBlobClient(siblingName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
