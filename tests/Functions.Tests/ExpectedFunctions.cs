@@ -15,6 +15,11 @@ internal static class ExpectedFunctions
         ["GetModel"] = "httpTrigger",
         ["PromoteModel"] = "httpTrigger",
         ["Predict"] = "httpTrigger",
+        ["GetModelVersion"] = "httpTrigger",
+        ["GetModelCard"] = "httpTrigger",
+        ["PrepareUpload"] = "httpTrigger",
+        ["UploadStatus"] = "httpTrigger",
+        ["UploadDataset"] = "httpTrigger",
         ["TrainingOrchestrator"] = "orchestrationTrigger",
         ["PrepareDataset"] = "activityTrigger",
         ["DispatchTraining"] = "activityTrigger",
@@ -34,5 +39,10 @@ internal static class ExpectedFunctions
         ["GetModel"] = new("models/{model}", "get"),
         ["PromoteModel"] = new("models/{model}/current", "post"),
         ["Predict"] = new("models/{model}/predict", "post"),
+        ["GetModelVersion"] = new("models/{model}/versions/{version}", "get"),
+        ["GetModelCard"] = new("models/{model}/versions/{version}/card", "get"),
+        ["PrepareUpload"] = new("uploads", "post"),
+        ["UploadStatus"] = new("uploads/{*name}", "get"),
+        ["UploadDataset"] = new("datasets/{*name}", "put"),
     };
 }

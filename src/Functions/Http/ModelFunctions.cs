@@ -20,6 +20,18 @@ public sealed class ModelFunctions(ModelsHandler models, PromoteModelHandler pro
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models/{model}")] HttpRequest request, string model, CancellationToken cancellationToken) =>
         (await models.GetAsync(model, cancellationToken)).ToActionResult(request.HttpContext.Response);
 
+    [Function(nameof(GetModelVersion))]
+    public async Task<IActionResult> GetModelVersion(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models/{model}/versions/{version}")] HttpRequest request, string model, string version,
+        CancellationToken cancellationToken) =>
+        (await models.GetVersionAsync(model, version, cancellationToken)).ToActionResult(request.HttpContext.Response);
+
+    [Function(nameof(GetModelCard))]
+    public async Task<IActionResult> GetModelCard(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "models/{model}/versions/{version}/card")] HttpRequest request, string model, string version,
+        CancellationToken cancellationToken) =>
+        (await models.GetCardAsync(model, version, cancellationToken)).ToActionResult(request.HttpContext.Response);
+
     [Function(nameof(PromoteModel))]
     public async Task<IActionResult> PromoteModel(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "models/{model}/current")] HttpRequest request, string model, CancellationToken cancellationToken) =>

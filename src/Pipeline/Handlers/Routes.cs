@@ -15,6 +15,10 @@ public static class Routes
 
     public static string Current(string model) => $"{Model(model)}/current";
 
+    public static string Version(string model, string version) => $"{Model(model)}/versions/{Uri.EscapeDataString(version)}";
+
+    public static string Card(string model, string version) => $"{Version(model, version)}/card";
+
     public const string Uploads = "/api/uploads";
 
     /// <summary>What became of an upload in <c>datasets</c>: the id of its job.</summary>

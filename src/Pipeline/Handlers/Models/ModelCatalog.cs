@@ -150,6 +150,29 @@ public sealed class ModelCatalog(HandlerContainers containers)
         throw new InvalidDataException($"{containers.Models.Name}/{name} has no 'jobId' string or no 'summary.macroF1' number.");
     }
 
+    /// <summary>A text blob of container <c>models</c>, or null when it does not exist.</summary>
+    public async Task<string?> ReadVersionTextAsync(string blobName, CancellationToken cancellationToken) =>
+        (await containers.Models.GetBlobClient(blobName).DownloadTextOrNullAsync(cancellationToken).ConfigureAwait(false))?.Text;
+
+    /// <summary>A JSON blob of container <c>models</c>; null when it does not exist or is not JSON.</summary>
+    public async Task<JsonElement?> ReadVersionJsonAsync(string blobName, CancellationToken cancellationToken)
+    {
+        if (await ReadVersionTextAsync(blobName, cancellationToken).ConfigureAwait(false) is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The URI of a blob in container <c>models</c> (for links such as the model card).</summary>
     public Uri BlobUri(string blobName) => containers.Models.GetBlobClient(blobName).Uri;
 }

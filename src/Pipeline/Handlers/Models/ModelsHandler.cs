@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Platform.Pipeline.Storage;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers.Models;
@@ -73,6 +74,80 @@ public sealed partial class ModelsHandler(ModelCatalog catalog, ILogger<ModelsHa
 
         return HandlerResult.Json(200, new ModelDetailView(model, pointer?.Version, pointer?.JobId, pointer?.PromotedAt, pointer?.Reason, pointer?.Overridden, views, ModelLinks.For(model)));
     }
+
+    /// <summary>
+    /// <c>GET /api/models/{model}/versions/{version}</c>: one version's held-out evaluation (<c>evaluation.json</c>:
+    /// summary, per-class scores, confusion matrix), its headline metrics and whether it is current.
+    /// </summary>
+    public async Task<HandlerResult> GetVersionAsync(string model, string version, CancellationToken cancellationToken)
+    {
+        if (VersionProblem(model, version) is { } problem)
+        {
+            return problem;
+        }
+
+        var prefix = ModelBlobs.VersionPrefix(model, version);
+        var evaluation = await catalog.ReadVersionJsonAsync(prefix + PipelineBlobs.EvaluationFile, cancellationToken).ConfigureAwait(false);
+        var metrics = await catalog.ReadMetricsAsync(model, version, cancellationToken).ConfigureAwait(false);
+        if (evaluation is null && metrics is null)
+        {
+            return NoVersion(model, version);
+        }
+
+        string? current;
+        try
+        {
+            current = (await catalog.ReadCurrentAsync(model, cancellationToken).ConfigureAwait(false))?.Document.Version;
+        }
+        catch (InvalidDataException)
+        {
+            current = null;
+        }
+
+        return HandlerResult.Json(200, new
+        {
+            model,
+            version,
+            current = version == current,
+            metrics,
+            evaluation,
+            links = new { self = Routes.Version(model, version), card = Routes.Card(model, version), model = Routes.Model(model) },
+        });
+    }
+
+    /// <summary><c>GET /api/models/{model}/versions/{version}/card</c>: the version's model card page (<c>card.html</c>).</summary>
+    public async Task<HandlerResult> GetCardAsync(string model, string version, CancellationToken cancellationToken)
+    {
+        if (VersionProblem(model, version) is { } problem)
+        {
+            return problem;
+        }
+
+        if (await catalog.ReadVersionTextAsync(ModelBlobs.VersionPrefix(model, version) + PipelineBlobs.ModelCardHtmlFile, cancellationToken).ConfigureAwait(false) is not { } html)
+        {
+            return NoVersion(model, version);
+        }
+
+        // A self-contained page: inline styles and data: images only, no script, never framed by another site.
+        return new HandlerResult(200, "text/html; charset=utf-8", html, new Dictionary<string, string>
+        {
+            ["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+            ["X-Content-Type-Options"] = "nosniff",
+        });
+    }
+
+    private static HandlerResult? VersionProblem(string model, string version)
+    {
+        if (ModelNames.Problem(model) is { } modelProblem)
+        {
+            return Problems.Validation("model", modelProblem);
+        }
+
+        return ModelVersionNames.Problem(version) is { } versionProblem ? Problems.Validation("version", versionProblem) : null;
+    }
+
+    private static HandlerResult NoVersion(string model, string version) =>
+        Problems.NotFound("No such version.", $"Model '{model}' has no published version '{version}'. GET {Routes.Model(model)} lists its versions.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} is left out of the list: {Error}")]
     private partial void LogUnreadableCurrent(string model, string error);
