@@ -34,4 +34,18 @@ public static class BlobJson
             return null;
         }
     }
+
+    /// <summary>Whether the blob exists; false also when its container does not (the service answers 404 then).</summary>
+    public static async Task<bool> ExistsOrFalseAsync(this BlobClient blob, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        try
+        {
+            return await blob.ExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
 }

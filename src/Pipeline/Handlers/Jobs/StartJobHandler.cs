@@ -100,21 +100,9 @@ public sealed partial class StartJobHandler(
         }
 
         var config = containers.BaseModels.GetBlobClient($"{baseModel}/config.json");
-        return await ExistsAsync(config, cancellationToken).ConfigureAwait(false)
+        return await config.ExistsOrFalseAsync(cancellationToken).ConfigureAwait(false)
             ? null
             : Problems.Validation("baseModel", $"Base model '{baseModel}' is not built in and there is no '{baseModel}/config.json' in container '{containers.BaseModels.Name}'. Upload a Hugging Face BERT folder there or use 'minilm-l6'.");
-    }
-
-    private static async Task<bool> ExistsAsync(Azure.Storage.Blobs.BlobClient blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await blob.ExistsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started for model {Model} from dataset {DatasetBlob} (force: {Force})")]

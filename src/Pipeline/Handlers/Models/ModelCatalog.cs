@@ -98,24 +98,10 @@ public sealed class ModelCatalog(HandlerContainers containers)
     }
 
     /// <summary>Headline numbers from the version's <c>metrics.json</c>, or null when it is missing or unreadable.</summary>
-    public async Task<HeadlineMetrics?> ReadMetricsAsync(string model, string version, CancellationToken cancellationToken)
-    {
-        var blob = containers.Models.GetBlobClient(ModelBlobs.VersionPrefix(model, version) + ModelPackage.MetricsFile);
-        try
-        {
-            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            using var document = JsonDocument.Parse(content.Value.Content.ToMemory());
-            return HeadlineMetrics.From(document.RootElement);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public async Task<HeadlineMetrics?> ReadMetricsAsync(string model, string version, CancellationToken cancellationToken) =>
+        await ReadVersionJsonAsync(ModelBlobs.VersionPrefix(model, version) + ModelPackage.MetricsFile, cancellationToken).ConfigureAwait(false) is { } metrics
+            ? HeadlineMetrics.From(metrics)
+            : null;
 
     /// <summary>
     /// The job and held-out scores of a published version, from its <c>evaluation.json</c> (what the promotion gate

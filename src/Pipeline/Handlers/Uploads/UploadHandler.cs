@@ -9,6 +9,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Pipeline.Handlers.Jobs;
+using Platform.Pipeline.Storage;
 using Platform.Shared.Jobs;
 using Platform.Shared.Text;
 
@@ -242,7 +243,7 @@ public sealed partial class UploadHandler(
             return Problems.Validation("name", problem);
         }
 
-        if (!await ExistsAsync(name, cancellationToken).ConfigureAwait(false))
+        if (!await containers.Datasets.GetBlobClient(name).ExistsOrFalseAsync(cancellationToken).ConfigureAwait(false))
         {
             return Problems.NotFound("No such upload.", $"There is no blob '{name}' in container '{containers.Datasets.Name}' (yet). Upload it first; a direct upload is there once its PUT answers 201.");
         }
@@ -350,18 +351,6 @@ public sealed partial class UploadHandler(
     private HandlerResult AlreadyThere(string name) =>
         Problems.Conflict("An upload with this name already exists.",
             $"'{name}' is already in container '{containers.Datasets.Name}'; uploads are never replaced. Upload under another name (POST {Routes.Uploads} picks a new one).");
-
-    private async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await containers.Datasets.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
-    }
 
     private static JsonElement? Refusal(UploadJob job) => job.Refusal?.ParseBody();
 
