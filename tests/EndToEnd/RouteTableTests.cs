@@ -36,7 +36,7 @@ public sealed class RouteTableTests
             .OrderBy(route => route.Name, StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(13, declared.Count);
+        Assert.Equal(14, declared.Count);
         Assert.Equal(declared, served);
     }
 }

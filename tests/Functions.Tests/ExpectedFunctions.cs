@@ -20,6 +20,7 @@ internal static class ExpectedFunctions
         ["PrepareUpload"] = "httpTrigger",
         ["UploadStatus"] = "httpTrigger",
         ["UploadDataset"] = "httpTrigger",
+        ["WebConsole"] = "httpTrigger",
         ["TrainingOrchestrator"] = "orchestrationTrigger",
         ["PrepareDataset"] = "activityTrigger",
         ["DispatchTraining"] = "activityTrigger",
@@ -44,5 +45,6 @@ internal static class ExpectedFunctions
         ["PrepareUpload"] = new("uploads", "post"),
         ["UploadStatus"] = new("uploads/{*name}", "get"),
         ["UploadDataset"] = new("datasets/{*name}", "put"),
+        ["WebConsole"] = new("console/{*path}", "get", "Anonymous"),
     };
 }

@@ -22,12 +22,12 @@ public sealed class FunctionMetadataTests
         return data;
     }
 
-    public static TheoryData<string, string, string> HttpRoutes()
+    public static TheoryData<string, string, string, string> HttpRoutes()
     {
-        var data = new TheoryData<string, string, string>();
+        var data = new TheoryData<string, string, string, string>();
         foreach (var (name, route) in ExpectedFunctions.HttpRoutes)
         {
-            data.Add(name, route.Template, route.Method);
+            data.Add(name, route.Template, route.Method, route.AuthLevel);
         }
 
         return data;
@@ -50,12 +50,12 @@ public sealed class FunctionMetadataTests
 
     [Theory]
     [MemberData(nameof(HttpRoutes))]
-    public void Metadata_HttpFunction_HasRouteMethodAndFunctionKey(string name, string route, string method)
+    public void Metadata_HttpFunction_HasRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
         var trigger = Binding(name, "httpTrigger");
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public sealed class WorkerStartupTests
             var trigger = HttpTrigger(functions[expected.Key]);
             Assert.Equal(expected.Value.Template, trigger.GetProperty("route").GetString());
             Assert.Equal([expected.Value.Method], trigger.GetProperty("methods").EnumerateArray().Select(method => method.GetString()));
+            Assert.Equal(expected.Value.AuthLevel, trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
         })).ToArray());
 
         Assert.False(worker.HasExited, $"The worker exited after indexing.{Environment.NewLine}{report}");

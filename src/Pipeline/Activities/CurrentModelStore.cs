@@ -26,11 +26,12 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
     /// <param name="pointer">The model's current.json.</param>
     /// <param name="candidate">The version to make current.</param>
     /// <param name="gate">The promotion gate's settings.</param>
-    /// <param name="overrideReason">When set, a refusal of the gate is overridden, and this reason recorded with the gate's.</param>
+    /// <param name="reason">A person's reason for the change, recorded with the gate's (null for the pipeline's own promotion).</param>
+    /// <param name="overrideGate">Make the version current even where the gate refuses it; needs a <paramref name="reason"/>.</param>
     /// <param name="cancellationToken">Cancels the reads and the write.</param>
     /// <returns>The decision, the version current before it, and the pointer in force after it (null when there is none).</returns>
     public async Task<(PromotionDecision Decision, string? PreviousVersion, CurrentModelDocument? Current)> PromoteAsync(
-        BlobClient pointer, CurrentModelDocument candidate, PromotionGate gate, string? overrideReason = null, CancellationToken cancellationToken = default)
+        BlobClient pointer, CurrentModelDocument candidate, PromotionGate gate, string? reason = null, bool overrideGate = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pointer);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -39,9 +40,14 @@ public sealed class CurrentModelStore(ILogger<CurrentModelStore> logger)
             var found = await pointer.DownloadTextOrNullAsync(cancellationToken);
             var current = found is { } f ? Parse(pointer, f.Text) : null;
             var decision = PromotionPolicy.Decide(candidate.Version, candidate.MacroF1, current, gate);
-            if (!decision.Promote && overrideReason is not null)
+            if (!decision.Promote && overrideGate && reason is not null)
             {
-                decision = new PromotionDecision(true, $"overridden: {overrideReason} (the gate said: {decision.Reason})", Overridden: true);
+                decision = new PromotionDecision(true, $"overridden: {reason} (the gate said: {decision.Reason})", Overridden: true);
+            }
+            else if (decision.Promote && !decision.AlreadyCurrent && reason is not null)
+            {
+                // The gate agreed; the person's reason is kept with its decision all the same.
+                decision = decision with { Reason = $"{reason} (the gate said: {decision.Reason})" };
             }
 
             if (!decision.Promote || decision.AlreadyCurrent)

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Pipeline.Handlers.Console;
 using Platform.Pipeline.Handlers.Jobs;
 using Platform.Pipeline.Handlers.Models;
 using Platform.Pipeline.Handlers.Predict;
@@ -23,6 +24,11 @@ public static class HandlerServiceCollectionExtensions
             .Validate(o => o.Uploads.SasLifetime > TimeSpan.Zero && o.Uploads.SasLifetime <= TimeSpan.FromDays(7), "Handlers:Uploads:SasLifetime must be more than zero and at most 7 days (a user-delegation key's limit).")
             .Validate(o => o.CurrentModelCheckInterval >= TimeSpan.Zero, "Handlers:CurrentModelCheckInterval must not be negative.")
             .ValidateOnStart();
+        services.AddOptions<ConsoleOptions>()
+            .BindConfiguration(ConsoleOptions.SectionName)
+            .Validate(o => o.SignInPath.StartsWith('/') && o.SignOutPath.StartsWith('/'), "Console:SignInPath and Console:SignOutPath must be paths on this host, starting with '/'.")
+            .Validate(o => o.ApiKey is null || o.ApiKey.Length > 0, "Console:ApiKey must not be empty; leave it unset where the routes need no key.")
+            .ValidateOnStart();
         services.TryAddSingleton(sp => HandlerContainers.From(sp.GetRequiredService<Storage.PipelineStorage>()));
         services.TryAddSingleton<JobStatusReader>();
         services.TryAddSingleton<ModelCatalog>();
@@ -40,6 +46,8 @@ public static class HandlerServiceCollectionExtensions
         services.TryAddSingleton<Activities.CurrentModelStore>();
         services.TryAddSingleton<PromoteModelHandler>();
         services.TryAddSingleton<PredictHandler>();
+        services.TryAddSingleton<ConsoleAssets>();
+        services.TryAddSingleton<ConsoleHandler>();
         return services;
     }
 }

@@ -61,6 +61,23 @@ public sealed class PromoteModelHandlerTests(TrainedPackagesFixture packages) : 
     }
 
     [Fact]
+    public async Task PromoteAsync_AReasonTheGateAgreesWith_IsRecordedWithTheGatesDecision_WithoutAnOverride()
+    {
+        await PublishAsync("v1", macroF1: 0.70);
+        await PublishAsync("v2", macroF1: 0.80);
+        Assert.Equal(200, (await PromoteAsync(new { version = "v1" })).StatusCode);
+
+        // An override was asked for, but the gate promotes v2 by itself: the reason is kept, no override is recorded.
+        var result = await PromoteAsync(new { version = "v2", @override = true, reason = "retrained on the March data" });
+
+        Assert.Equal(200, result.StatusCode);
+        var pointer = await CurrentAsync();
+        Assert.Equal(("v2", (bool?)null), (pointer.Version, pointer.Overridden));
+        Assert.StartsWith("retrained on the March data (the gate said: ", pointer.Reason, StringComparison.Ordinal);
+        Assert.Equal(pointer.Reason, result.ParseBody().GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task PromoteAsync_UnknownVersion_Returns404NamingTheList()
     {
         await PublishAsync("v1", macroF1: 0.80);

@@ -73,7 +73,7 @@ public sealed partial class PromoteModelHandler(
         try
         {
             (decision, previous, current) = await pointers.PromoteAsync(
-                pointer, candidate, pipeline.Value.Promotion, request.Override ? request.Reason : null, cancellationToken).ConfigureAwait(false);
+                pointer, candidate, pipeline.Value.Promotion, request.Reason, request.Override, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {

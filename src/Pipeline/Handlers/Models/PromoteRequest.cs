@@ -9,6 +9,6 @@ public sealed record PromoteRequest
     /// <summary>Make the version current even where the promotion gate refuses it; needs a <see cref="Reason"/>.</summary>
     public bool Override { get; init; }
 
-    /// <summary>Why; recorded in current.json with an override.</summary>
+    /// <summary>Why; recorded in current.json with the gate's decision (required with an override).</summary>
     public string? Reason { get; init; }
 }
