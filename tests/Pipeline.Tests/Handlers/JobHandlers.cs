@@ -29,6 +29,16 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     public DatasetUploadHandler Upload => new(containers, Start, Options.Create(new PipelineOptions()), NullLogger<DatasetUploadHandler>.Instance);
 
+    /// <summary>The upload routes with the default mode (Stream) and limit.</summary>
+    public UploadHandler Uploads => UploadsWith(new UploadOptions());
+
+    /// <summary>The upload routes configured as <paramref name="uploads"/> (mode, size limit, SAS lifetime); a SAS is signed with Azurite's account key.</summary>
+    public UploadHandler UploadsWith(UploadOptions uploads)
+    {
+        var options = Options.Create(new HandlerOptions { Uploads = uploads });
+        return new(containers, Start, Upload, new UploadSasIssuer(containers, options, TimeProvider.System), options, TimeProvider.System, NullLogger<UploadHandler>.Instance);
+    }
+
     public JobListHandler List => new(_reader);
 
     public CancelJobHandler Cancel => new(containers, _reader, NullLogger<CancelJobHandler>.Instance);
@@ -37,9 +47,10 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     public static Stream Body(string json) => new MemoryStream(Encoding.UTF8.GetBytes(json));
 
-    public async Task UploadDatasetAsync(string blobName, string? content = null)
-    {
-        content ??= "text,label\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $"text number {i} {Guid.NewGuid():N},{(i % 2 == 0 ? "yes" : "no")}"));
-        await containers.Datasets.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(content), overwrite: true);
-    }
+    /// <summary>A small valid training CSV, different on every call (so its job id is new).</summary>
+    public static string SampleCsv() =>
+        "text,label\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => $"text number {i} {Guid.NewGuid():N},{(i % 2 == 0 ? "yes" : "no")}"));
+
+    public async Task UploadDatasetAsync(string blobName, string? content = null) =>
+        await containers.Datasets.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(content ?? SampleCsv()), overwrite: true);
 }

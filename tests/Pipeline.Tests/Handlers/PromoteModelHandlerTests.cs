@@ -1,5 +1,3 @@
-using Azure.Storage.Blobs;
-using Platform.Modeling.Evaluation;
 using Platform.Pipeline.Activities;
 using Platform.Pipeline.Storage;
 using Platform.Shared.Jobs;
@@ -122,13 +120,6 @@ public sealed class PromoteModelHandlerTests(TrainedPackagesFixture packages) : 
     private async Task<CurrentModelDocument> CurrentAsync() =>
         (await CurrentModelStore.ReadAsync(Storage.Containers.Models.GetBlobClient(ModelBlobs.Current(Model))))!;
 
-    /// <summary>A version as the publish step leaves it: the package, then its evaluation.json.</summary>
-    private async Task PublishAsync(string version, double macroF1)
-    {
-        BlobContainerClient models = Storage.Containers.Models;
-        await TrainedPackagesFixture.UploadAsync(models, packages.Sentiment, Model, version);
-        var summary = new MetricsSummary(MetricsSummary.SingleLabel, 40, macroF1, macroF1, macroF1, Accuracy: macroF1);
-        var document = new EvaluationDocument($"{Model}-job-{version}", "test", 40, 40, 0, summary, new { });
-        await models.GetBlobClient($"{Model}/{version}/{PipelineBlobs.EvaluationFile}").UploadAsync(BinaryData.FromString(MetricsJson.Serialize(document)));
-    }
+    private Task PublishAsync(string version, double macroF1) =>
+        TrainedPackagesFixture.PublishAsync(Storage.Containers.Models, packages.Sentiment, Model, version, macroF1);
 }

@@ -1,6 +1,11 @@
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using Platform.Modeling.BaseModels;
+using Platform.Modeling.Evaluation;
 using Platform.Modeling.FineTuning;
+using Platform.Pipeline.Activities;
+using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Storage;
 using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
 using Platform.Shared.Training;
@@ -34,6 +39,22 @@ public sealed class TrainedPackagesFixture : IDisposable
             var relative = Path.GetRelativePath(packageFolder, file).Replace(Path.DirectorySeparatorChar, '/');
             await models.GetBlobClient($"{model}/{version}/{relative}").UploadAsync(file, overwrite: true);
         }
+    }
+
+    /// <summary>
+    /// A version as the publish step leaves it: the package, its <c>evaluation.json</c> (job <c>{model}-job-{version}</c>,
+    /// macro-F1 <paramref name="macroF1"/>) and its <c>card.html</c>.
+    /// </summary>
+    public static async Task PublishAsync(BlobContainerClient models, string packageFolder, string model, string version, double macroF1)
+    {
+        await UploadAsync(models, packageFolder, model, version);
+        var jobId = $"{model}-job-{version}";
+        var summary = new MetricsSummary(MetricsSummary.SingleLabel, 40, macroF1, macroF1, macroF1, Accuracy: macroF1);
+        var evaluation = MetricsJson.Serialize(new EvaluationDocument(jobId, "test", 40, 40, 0, summary, new { }));
+        await models.GetBlobClient($"{model}/{version}/{PipelineBlobs.EvaluationFile}").UploadAsync(BinaryData.FromString(evaluation), overwrite: true);
+        var input = new PublishModelInput(jobId, model, version, BaseModelResolver.TinyRandom, summary, new PromotionGate(), PromotedAt);
+        var card = ModelCardHtml.Render(input, training: null, JsonDocument.Parse(evaluation).RootElement.Clone());
+        await models.GetBlobClient($"{model}/{version}/{PipelineBlobs.ModelCardHtmlFile}").UploadAsync(BinaryData.FromString(card), overwrite: true);
     }
 
     public static readonly DateTimeOffset PromotedAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -167,6 +167,7 @@ public sealed partial class UploadHandler(
             return AlreadyThere(name);
         }
 
+        string? optionsText = null;
         if (!string.IsNullOrWhiteSpace(optionsHeader))
         {
             JsonObject? headerOptions;
@@ -179,15 +180,10 @@ public sealed partial class UploadHandler(
                 return Problems.Validation("options", $"Header {OptionsHeader} must hold the job options as a JSON object, as in an .options.json file: {Bounded.Message(e.Message)}");
             }
 
-            var (optionsText, optionsProblem) = await CheckOptionsAsync(name, headerOptions, cancellationToken).ConfigureAwait(false);
+            (optionsText, var optionsProblem) = await CheckOptionsAsync(name, headerOptions, cancellationToken).ConfigureAwait(false);
             if (optionsProblem is not null)
             {
                 return optionsProblem;
-            }
-
-            if (optionsText is not null && await WriteOptionsAsync(name, optionsText, cancellationToken).ConfigureAwait(false) is { } conflict)
-            {
-                return conflict;
             }
         }
 
@@ -198,6 +194,12 @@ public sealed partial class UploadHandler(
             if (!await counted.HasDataAsync(cancellationToken).ConfigureAwait(false))
             {
                 return Problems.Validation("body", "The body is empty: send the CSV file's bytes, e.g. curl -T reviews.csv.");
+            }
+
+            // Written before the CSV, so the blob event finds them; removed again when the CSV is refused, so a retry can write them.
+            if (optionsText is not null && await WriteOptionsAsync(name, optionsText, cancellationToken).ConfigureAwait(false) is { } conflict)
+            {
+                return conflict;
             }
 
             try
@@ -211,10 +213,12 @@ public sealed partial class UploadHandler(
             }
             catch (Exception e) when (TooLarge(e))
             {
+                await DeleteWrittenOptionsAsync(name, optionsText, cancellationToken).ConfigureAwait(false);
                 return Problems.TooLarge(limit, "upload larger files straight to container 'datasets' (az storage blob upload, azcopy or the Azure portal), or raise Handlers:Uploads:MaxUploadBytes.");
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
+                await DeleteWrittenOptionsAsync(name, optionsText, cancellationToken).ConfigureAwait(false);
                 return AlreadyThere(name);
             }
 
@@ -328,6 +332,14 @@ public sealed partial class UploadHandler(
         {
             return Problems.Conflict("The upload's options are already there.",
                 $"'{sibling}' already exists in container '{containers.Datasets.Name}' and is never replaced. Upload under another name, or leave header {OptionsHeader} out to use the options there.");
+        }
+    }
+
+    private async Task DeleteWrittenOptionsAsync(string blobName, string? optionsText, CancellationToken cancellationToken)
+    {
+        if (optionsText is not null)
+        {
+            await containers.Datasets.GetBlobClient(DatasetUploadHandler.OptionsBlobName(blobName)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
