@@ -54,7 +54,7 @@ internal static class DemoRun
 
             Console.WriteLine($"uploaded {csv} as datasets/{model}.csv (options in datasets/{model}.options.json)");
             var jobId = await WaitForJobAsync(http, model, before);
-            Console.WriteLine($"job {jobId} started; following GET /api/jobs/{jobId}");
+            Console.WriteLine($"job {jobId} started; following GET /api/jobs/{jobId} (in a browser: {Address(app).TrimEnd('/')}/api/console/#/jobs/{jobId})");
             var final = await FollowAsync(http, jobId);
             if (final != "completed")
             {

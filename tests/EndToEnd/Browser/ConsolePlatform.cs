@@ -26,18 +26,24 @@ public sealed class ConsolePlatform : PlatformFixture
         return new TwoVersions(model, first, second);
     }
 
-    /// <summary>POST /api/uploads, PUT the CSV where it says, wait for the job; returns the published version.</summary>
+    /// <summary>Uploads through the API's routes (POST /api/uploads, then PUT where it says) and wait for the job; returns the published version.</summary>
     private async Task<string> TrainAsync(string model, string csv)
     {
-        var options = JsonDocument.Parse(EndToEnd.Datasets.TinyOptions(epochs: 1)).RootElement;
+        var jobId = await StartUploadAsync(model, csv, EndToEnd.Datasets.TinyOptions(epochs: 1));
+        var job = await WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(3));
+        Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
+        return job.GetProperty("output").GetProperty("version").GetString()!;
+    }
+
+    /// <summary>POST /api/uploads, then PUT the CSV where it says; returns the job id the upload answers with.</summary>
+    public async Task<string> StartUploadAsync(string model, string csv, string optionsJson)
+    {
+        var options = JsonDocument.Parse(optionsJson).RootElement;
         using var prepared = await Http.PostAsJsonAsync(new Uri("/api/uploads", UriKind.Relative), new { model, fileName = "reviews.csv", options });
         Assert.True(prepared.IsSuccessStatusCode, await prepared.Content.ReadAsStringAsync());
         var url = (await prepared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("upload").GetProperty("url").GetString()!;
         using var put = await Http.PutAsync(new Uri(url, UriKind.Relative), new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-        var jobId = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var job = await WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(3));
-        Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
-        return job.GetProperty("output").GetProperty("version").GetString()!;
+        return (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 }

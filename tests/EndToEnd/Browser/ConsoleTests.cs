@@ -49,6 +49,7 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         var lossPath = await page.Locator("svg.chart path.line.loss").GetAttributeAsync("d");
         Assert.Equal(job.GetProperty("progress").GetProperty("lossHistory").GetArrayLength(), Regex.Matches(lossPath!, "[ML]").Count);
         await Expect(page.Locator("section[aria-labelledby=job-report]")).ToContainTextAsync("Rows kept");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel job" })).ToBeHiddenAsync();
         await console.ScreenshotAsync("job-completed");
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Try {model}" }).ClickAsync();
@@ -94,6 +95,28 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
 
         var uploaded = Assert.Single(blobs, name => name.EndsWith(".csv", StringComparison.Ordinal));
         Assert.Equal(csv, (await platform.Datasets.GetBlobClient(uploaded).DownloadContentAsync()).Value.Content.ToString());
+    }
+
+    [Fact]
+    public async Task JobPage_Cancel_StopsARunningJob()
+    {
+        var model = PlatformFixture.NewModelName();
+        // Long enough that it is still training when the button is pressed, whatever the machine's speed: cancel ends it.
+        var jobId = await platform.StartUploadAsync(model, Datasets.Separable(1000), Datasets.TinyOptions(epochs: 100));
+        await using var console = await chromium.NewPageAsync(platform.Http.BaseAddress!);
+        var page = console.Page;
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await console.OpenAsync($"#/jobs/{jobId}");
+
+        var cancel = page.GetByRole(AriaRole.Button, new() { Name = "Cancel job" });
+        await Expect(cancel).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await cancel.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Job cancelled" })).ToBeVisibleAsync(new() { Timeout = (float)Training.TotalMilliseconds });
+        var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(1));
+        Assert.Equal("cancelled", job.GetProperty("phase").GetString());
+        await Expect(cancel).ToBeHiddenAsync();
+        await console.ScreenshotAsync("job-cancelled");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ export function trainingChart(lossHistory, validationHistory, totalSteps) {
     grid.push(svg('text', { x: width - pad.right + 6, y: yF1(f1) + 4, class: 'axis f1' }, f1.toFixed(2)));
   }
   const lossTicks = [lossMin, (lossMin + lossMax) / 2, lossMax].map((v) =>
-    svg('text', { x: pad.left - 6, y: yLoss(v) + 4, class: 'axis loss', 'text-anchor': 'end' }, number(v, 2)));
+    svg('text', { x: pad.left - 6, y: yLoss(v) + 4, class: 'axis loss', 'text-anchor': 'end' }, number(v, lossMax - lossMin < 0.05 ? 3 : 2)));
   const stepTicks = [0, Math.round(lastStep / 2), lastStep].map((s) =>
     svg('text', { x: x(s), y: height - pad.bottom + 16, class: 'axis', 'text-anchor': 'middle' }, String(s)));
 
