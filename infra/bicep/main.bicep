@@ -37,6 +37,19 @@ param runnerMaxExecutions int = 2
 @description('Runner image; azd fills it after the first deploy so that re-provisioning keeps it.')
 param runnerImageName string = ''
 
+@description('Client id of the Microsoft Entra ID app registration users sign in to the web console with (docs/deployment.md). Empty: no console in Azure; the API works the same.')
+param consoleSignInClientId string = ''
+
+@description('Tenant of that app registration.')
+param consoleSignInTenantId string = tenant().tenantId
+
+@secure()
+@description('The console\'s function key; a new one at each deployment unless set.')
+param consoleApiKey string = newGuid()
+
+@description('More origins that may upload to datasets from a browser, besides the Functions app itself.')
+param uploadAllowedOrigins array = []
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -82,6 +95,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     storageAccountName: '${abbrs.storageStorageAccounts}${resourceToken}'
     deploymentContainerName: deploymentContainerName
+    uploadAllowedOrigins: union([ 'https://${functionAppName}.azurewebsites.net' ], uploadAllowedOrigins)
   }
 }
 
@@ -118,6 +132,9 @@ module functions 'app/functions.bicep' = {
     deploymentContainerName: deploymentContainerName
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    consoleSignInClientId: consoleSignInClientId
+    consoleSignInTenantId: consoleSignInTenantId
+    consoleApiKey: consoleApiKey
   }
 }
 

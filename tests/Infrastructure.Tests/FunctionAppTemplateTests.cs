@@ -167,15 +167,19 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
         foreach (var name in settings.Keys)
         {
             // Worker configuration reads a key such as Storage:BlobServiceUri, case-insensitively: named as a string, or a
-            // property of a settings class bound to that section (const string Section = "Storage").
+            // property of a settings class bound to that section (const string Section = "Storage", or SectionName).
             var key = $"\"{name.Replace("__", ":", StringComparison.Ordinal)}\"";
             var parts = name.Split("__");
             var read = hostSettings.Contains(name)
                 || hostJson.Contains($"%{name}%", StringComparison.Ordinal)
                 || workerSources.Any(source => source.Contains(key, StringComparison.OrdinalIgnoreCase))
-                || (parts.Length == 2 && workerSources.Any(source =>
-                    source.Contains($"const string Section = \"{parts[0]}\";", StringComparison.Ordinal)
-                    && System.Text.RegularExpressions.Regex.IsMatch(source, $@"public \S+ {parts[1]} {{ get; set; }}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)));
+                || (parts.Length >= 2
+                    && workerSources.Any(source =>
+                        source.Contains($"const string Section = \"{parts[0]}\";", StringComparison.Ordinal)
+                        || source.Contains($"const string SectionName = \"{parts[0]}\";", StringComparison.Ordinal))
+                    // Each further part a settings property: Handlers__Uploads__Mode is HandlerOptions.Uploads.Mode.
+                    && parts.Skip(1).All(part => workerSources.Any(source =>
+                        System.Text.RegularExpressions.Regex.IsMatch(source, $@"public \S+ {part} {{ get; set; }}", System.Text.RegularExpressions.RegexOptions.IgnoreCase))));
             Assert.True(read, $"App setting {name} is read by neither the Functions host nor the worker; remove it or name its reader here.");
         }
     }

@@ -16,6 +16,19 @@ param deploymentContainerName string
 param serviceBusFullyQualifiedNamespace string
 param applicationInsightsConnectionString string
 
+@description('Client id of the Microsoft Entra ID app registration the web console signs users in with; empty: the console is off.')
+param consoleSignInClientId string = ''
+
+@description('Tenant of that app registration.')
+param consoleSignInTenantId string = tenant().tenantId
+
+@secure()
+@description('The function key the console sends to the JSON routes (function key "console").')
+param consoleApiKey string = ''
+
+// In Azure the console is never anonymous: it is served only with App Service Authentication in front.
+var consoleEnabled = !empty(consoleSignInClientId)
+
 @description('Memory per instance. Prediction loads libtorch (~0.5 GB native) plus a BERT-base package (~0.45 GB) and its activations; 4 GB leaves room for a second cached model version.')
 @allowed([
   2048
@@ -87,6 +100,14 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         // Application Insights accepts only Entra ID-authenticated telemetry (local auth is off).
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        // Request bodies are capped at 100 MB and account keys are off: browsers upload a CSV straight
+        // to Blob Storage with a user-delegation SAS for that one blob, issued under the identity.
+        { name: 'Handlers__Uploads__Mode', value: 'Direct' }
+        // The web console (/api/console/): only with sign-in configured, only for signed-in users, and
+        // its pages call the API with the console's function key.
+        { name: 'Console__Enabled', value: consoleEnabled ? 'true' : 'false' }
+        { name: 'Console__RequireSignIn', value: 'true' }
+        { name: 'Console__ApiKey', value: consoleEnabled ? consoleApiKey : '' }
       ]
     }
     functionAppConfig: {
@@ -109,6 +130,58 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         version: '10.0'
       }
     }
+  }
+}
+
+// App Service Authentication with Microsoft Entra ID, for the console. Anonymous requests still
+// reach the app, so programmatic clients keep calling /api/* with function keys; the console's
+// function refuses requests without the principal header this layer sets and sends them to sign in.
+// No client secret: sign-in uses the OpenID Connect ID-token flow (enable ID tokens on the registration).
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (consoleEnabled) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: consoleSignInClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${consoleSignInTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            consoleSignInClientId
+            'api://${consoleSignInClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
+  }
+}
+
+// The console's function key, the value Console__ApiKey holds. A host key (every function), so it
+// is not in Bicep's type index; ARM creates it through the host's key API.
+#disable-next-line BCP081
+resource consoleFunctionKey 'Microsoft.Web/sites/host/functionKeys@2022-09-01' = if (consoleEnabled) {
+  name: '${functionApp.name}/default/console'
+  properties: {
+    name: 'console'
+    value: consoleApiKey
   }
 }
 

@@ -8,6 +8,10 @@ param tags object
 param storageAccountName string
 param deploymentContainerName string
 
+@description('Origins whose pages may PUT a CSV straight into datasets with a SAS (the Functions app serving the console).')
+@minLength(1)
+param uploadAllowedOrigins array
+
 // Names the code uses (src/Shared/Jobs/StorageNames.cs); Infrastructure.Tests keeps them in sync.
 var containerNames = [
   'datasets'
@@ -47,6 +51,32 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   parent: storage
   name: 'default'
   properties: {
+    // The console uploads from the browser with a SAS that may only create its one blob; the browser
+    // asks first (OPTIONS), so the origin, the PUT and the headers it sends are allowed here.
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: uploadAllowedOrigins
+          allowedMethods: [
+            'PUT'
+            'OPTIONS'
+          ]
+          allowedHeaders: [
+            'content-type'
+            'x-ms-blob-type'
+            'x-ms-version'
+            'x-ms-date'
+            'x-ms-client-request-id'
+          ]
+          exposedHeaders: [
+            'etag'
+            'x-ms-request-id'
+            'x-ms-error-code'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
     // Protects uploads and published models from accidental deletes for a week.
     deleteRetentionPolicy: {
       enabled: true

@@ -27,7 +27,6 @@ public static class HandlerServiceCollectionExtensions
         services.AddOptions<ConsoleOptions>()
             .BindConfiguration(ConsoleOptions.SectionName)
             .Validate(o => o.SignInPath.StartsWith('/') && o.SignOutPath.StartsWith('/'), "Console:SignInPath and Console:SignOutPath must be paths on this host, starting with '/'.")
-            .Validate(o => o.ApiKey is null || o.ApiKey.Length > 0, "Console:ApiKey must not be empty; leave it unset where the routes need no key.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => HandlerContainers.From(sp.GetRequiredService<Storage.PipelineStorage>()));
         services.TryAddSingleton<JobStatusReader>();

@@ -49,7 +49,7 @@ public sealed class ConsoleHandler(ConsoleAssets assets, IOptions<ConsoleOptions
         {
             var uploads = handlerOptions.Value.Uploads;
             var session = new ConsoleSession(
-                settings.ApiKey,
+                string.IsNullOrEmpty(settings.ApiKey) ? null : settings.ApiKey,
                 uploads.Mode == UploadMode.Direct ? "direct" : "stream",
                 uploads.MaxUploadBytes,
                 signedIn ? principalName : null,
