@@ -22,15 +22,18 @@ namespace Platform.EndToEnd;
 /// <paramref name="brokerLockDuration"/> shortens the lock of <c>training-jobs</c> so a message held by a dead runner
 /// comes back within seconds; <paramref name="watchdogCheckInterval"/> replaces the 5 s between the orchestrator's
 /// heartbeat checks. With <paramref name="ownBroker"/> the broker lives in the fixture rather than in DevHost, so DevHost
-/// can be stopped and started again (<see cref="RestartAsync"/>) without losing what is queued.
+/// can be stopped and started again (<see cref="RestartAsync"/>) without losing what is queued. <paramref name="extra"/>
+/// adds to (or replaces) DevHost's configuration.
 /// </summary>
 public abstract partial class PlatformFixture(
-    bool runRunner, TimeSpan? brokerLockDuration = null, TimeSpan? watchdogCheckInterval = null, bool ownBroker = false) : IAsyncLifetime
+    bool runRunner, TimeSpan? brokerLockDuration = null, TimeSpan? watchdogCheckInterval = null, bool ownBroker = false,
+    IReadOnlyDictionary<string, string?>? extra = null) : IAsyncLifetime
 {
     private const string Storage = "UseDevelopmentStorage=true";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
     private readonly string _work = Path.Combine(Path.GetTempPath(), "devhost-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly IReadOnlyDictionary<string, string?> extraSettings = extra ?? new Dictionary<string, string?>();
     private WebApplication? _app;
     private ServiceBusEmulatorHost? _broker;
 
@@ -86,7 +89,7 @@ public abstract partial class PlatformFixture(
             settings["ServiceBus:ConnectionString"] = _broker.ConnectionString;
         }
 
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(extraSettings))
         {
             _settings[key] = value;
         }

@@ -23,12 +23,8 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         await using var console = await chromium.NewPageAsync(platform.Http.BaseAddress!);
         var page = console.Page;
         var model = PlatformFixture.NewModelName();
-        await console.OpenAsync("#/upload");
-
-        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "reviews.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Datasets.Separable()) });
+        await OpenUploadFormAsync(console, "reviews.csv", Datasets.Separable(), model);
         await Expect(page.Locator(".file-name")).ToContainTextAsync("reviews.csv");
-        await page.GetByLabel("Model name").FillAsync(model);
-        await page.GetByLabel("Base model").FillAsync("tiny-random");
         await page.GetByLabel("Epochs").FillAsync("3");
         await page.GetByLabel("Learning rate").FillAsync("0.001");
         await page.GetByLabel("Max length (tokens)").FillAsync("16");
@@ -75,10 +71,7 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         var page = console.Page;
         var model = PlatformFixture.NewModelName();
         var csv = "text,label\nfine film,positive\n\"never closed,negative\nbad,negative\n";
-        await console.OpenAsync("#/upload");
-        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "broken.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await page.GetByLabel("Model name").FillAsync(model);
-        await page.GetByLabel("Base model").FillAsync("tiny-random");
+        await OpenUploadFormAsync(console, "broken.csv", csv, model);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and train" }).ClickAsync();
 
         await page.WaitForURLAsync(JobUrl());
@@ -125,9 +118,7 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         await using var console = await chromium.NewPageAsync(platform.Http.BaseAddress!);
         var page = console.Page;
         var model = PlatformFixture.NewModelName();
-        await console.OpenAsync("#/upload");
-        await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "reviews.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Datasets.Separable()) });
-        await page.GetByLabel("Model name").FillAsync(model);
+        await OpenUploadFormAsync(console, "reviews.csv", Datasets.Separable(), model);
         await page.GetByLabel("Epochs").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and train" }).ClickAsync();
 
@@ -268,6 +259,15 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         }
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    /// <summary>Opens the upload page and fills in what every upload needs: the file (as the picker gives it), the model, the tiny base model.</summary>
+    private static async Task OpenUploadFormAsync(ConsolePage console, string fileName, string csv, string model)
+    {
+        await console.OpenAsync("#/upload");
+        await console.Page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await console.Page.GetByLabel("Model name").FillAsync(model);
+        await console.Page.GetByLabel("Base model").FillAsync("tiny-random");
     }
 
     private async Task<JsonElement> CurrentAsync(string model) =>
