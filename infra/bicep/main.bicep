@@ -37,15 +37,19 @@ param runnerMaxExecutions int = 2
 @description('Runner image; azd fills it after the first deploy so that re-provisioning keeps it.')
 param runnerImageName string = ''
 
-@description('Client id of the Microsoft Entra ID app registration users sign in to the web console with (docs/deployment.md). Empty: no console in Azure; the API works the same.')
+@description('Client id of the Microsoft Entra ID app registration users sign in to the web console with (docs/deploy.md). Empty: no console in Azure; the API works the same.')
 param consoleSignInClientId string = ''
 
 @description('Tenant of that app registration.')
 param consoleSignInTenantId string = tenant().tenantId
 
 @secure()
-@description('The console\'s function key; a new one at each deployment unless set.')
-param consoleApiKey string = newGuid()
+@description('The console\'s function key (azd: CONSOLE_API_KEY). Empty: consoleApiKeyFallback, a new key at each deployment.')
+param consoleApiKey string = ''
+
+@secure()
+@description('The console\'s key where consoleApiKey is empty; a parameter only because newGuid() may only be a default.')
+param consoleApiKeyFallback string = newGuid()
 
 @description('More origins that may upload to datasets from a browser, besides the Functions app itself.')
 param uploadAllowedOrigins array = []
@@ -134,7 +138,7 @@ module functions 'app/functions.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     consoleSignInClientId: consoleSignInClientId
     consoleSignInTenantId: consoleSignInTenantId
-    consoleApiKey: consoleApiKey
+    consoleApiKey: empty(consoleApiKey) ? consoleApiKeyFallback : consoleApiKey
   }
 }
 

@@ -71,13 +71,19 @@ public sealed class ConsoleTemplateTests(CompiledTemplate template)
     {
         var main = template.Root.GetProperty("parameters");
         Assert.Equal("securestring", main.GetProperty("consoleApiKey").GetProperty("type").GetString());
-        Assert.Equal("[newGuid()]", main.GetProperty("consoleApiKey").GetProperty("defaultValue").GetString());
+        Assert.Equal("securestring", main.GetProperty("consoleApiKeyFallback").GetProperty("type").GetString());
+        Assert.Equal("[newGuid()]", main.GetProperty("consoleApiKeyFallback").GetProperty("defaultValue").GetString());
+        var passed = template.OfType("Microsoft.Resources/deployments").Single(deployment => deployment.Name == "functions" && deployment.Module == "main")
+            .Properties.GetProperty("parameters").GetProperty("consoleApiKey").GetString();
+        // The pinned key (CONSOLE_API_KEY) where one is set, else the fresh one.
+        Assert.Equal("[if(empty(parameters('consoleApiKey')), createObject('value', parameters('consoleApiKeyFallback')), createObject('value', parameters('consoleApiKey')))]", passed);
         Assert.Equal("", main.GetProperty("consoleSignInClientId").GetProperty("defaultValue").GetString());
         var functions = template.Module("functions").GetProperty("parameters");
         Assert.Equal("securestring", functions.GetProperty("consoleApiKey").GetProperty("type").GetString());
 
         using var parameters = JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoPaths.MainBicep)!, "main.parameters.json")));
         Assert.Equal("${CONSOLE_SIGNIN_CLIENT_ID=}", parameters.RootElement.GetProperty("parameters").GetProperty("consoleSignInClientId").GetProperty("value").GetString());
+        Assert.Equal("${CONSOLE_API_KEY=}", parameters.RootElement.GetProperty("parameters").GetProperty("consoleApiKey").GetProperty("value").GetString());
     }
 
     [Fact]

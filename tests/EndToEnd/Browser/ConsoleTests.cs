@@ -78,6 +78,7 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         var alert = page.GetByRole(AriaRole.Alert);
         await Expect(alert).ToContainTextAsync("line 3", new() { Timeout = 60_000 });
         await Expect(alert).ToContainTextAsync("never closed");
+        Assert.DoesNotContain("null", await alert.TextContentAsync(), StringComparison.Ordinal);
         await console.ScreenshotAsync("job-failed-bad-csv");
 
         var blobs = new List<string>();

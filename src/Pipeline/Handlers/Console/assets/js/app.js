@@ -1,7 +1,7 @@
 // The console's router: #/jobs, #/jobs/{id}, #/models, #/models/{name}, #/upload. Each page gets a signal that aborts
 // when the user leaves it, so its polling stops.
 import { loadSession } from './api.js';
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { jobsPage } from './pages/jobs.js';
 import { jobPage } from './pages/job.js';
 import { modelsPage } from './pages/models.js';
@@ -81,7 +81,7 @@ window.addEventListener('hashchange', route);
 loadSession()
   .then((session) => {
     if (session.user) {
-      document.getElementById('user').replaceChildren(`Signed in as ${session.user}`, ' ',
+      fill(document.getElementById('user'), `Signed in as ${session.user}`, ' ',
         session.signOut ? h('a', { href: session.signOut }, 'Sign out') : null);
     }
     return route();

@@ -22,6 +22,12 @@ export function append(parent, children) {
   return parent;
 }
 
+/** Replaces an element's children with these (null and false skipped, as in h; replaceChildren would write "null"). */
+export function fill(parent, ...children) {
+  parent.replaceChildren();
+  return append(parent, children);
+}
+
 /** An SVG element with attributes. */
 export function svg(tag, attrs, ...children) {
   const element = document.createElementNS('http://www.w3.org/2000/svg', tag);

@@ -1,6 +1,6 @@
 // One job: progress and chart while it runs, the validation report, the result or the error; cancel.
 import { api, routes, ApiError } from '../api.js';
-import { h, show, phasePill, percent, duration, number, when, facts, bar } from '../dom.js';
+import { h, show, fill, phasePill, percent, duration, number, when, facts, bar } from '../dom.js';
 import { poll } from '../poll.js';
 import { trainingChart } from '../chart.js';
 
@@ -54,7 +54,7 @@ export async function jobPage({ main, id, signal, toast }) {
     const progress = job.progress;
     live.textContent = job.terminal ? `Job ${job.phase}.` : `${job.phase ?? 'starting'}${progress ? ` — ${percent(progress.percent)}` : ''}; refreshing.`;
     cancel.hidden = job.terminal;
-    summary.replaceChildren(
+    fill(summary, 
       h('h2', { id: 'job-summary' }, 'Progress'),
       facts([
         ['Phase', phasePill(job.phase)],
@@ -71,11 +71,11 @@ export async function jobPage({ main, id, signal, toast }) {
         progress?.resumedFromStep != null ? ['Resumed from step', String(progress.resumedFromStep)] : null,
       ]));
 
-    chart.replaceChildren(
+    fill(chart, 
       h('h2', { id: 'job-chart' }, 'Training'),
       trainingChart(progress?.lossHistory, progress?.validationHistory, progress?.totalSteps));
 
-    report.replaceChildren(h('h2', { id: 'job-report' }, 'Validation report'), validationReport(job.validationReport));
+    fill(report, h('h2', { id: 'job-report' }, 'Validation report'), validationReport(job.validationReport));
     renderOutcome(job);
   }
 
@@ -93,7 +93,7 @@ export async function jobPage({ main, id, signal, toast }) {
       const errors = job.problem?.errors ? Object.entries(job.problem.errors) : [];
       outcome.className = 'callout error';
       outcome.setAttribute('role', 'alert');
-      outcome.replaceChildren(
+      fill(outcome, 
         h('h2', { id: 'job-outcome' }, line ? `Failed: the CSV has a problem on line ${line}` : 'Failed'),
         h('p', { class: 'error-message' }, message),
         errors.length ? h('ul', {}, errors.map(([field, messages]) => h('li', {}, h('code', {}, field), ': ', messages.join(' ')))) : null,
@@ -104,7 +104,7 @@ export async function jobPage({ main, id, signal, toast }) {
     outcome.className = 'callout ' + (job.phase === 'completed' ? 'ok' : 'neutral');
     outcome.removeAttribute('role');
     const model = modelOf(job.id);
-    outcome.replaceChildren(
+    fill(outcome, 
       h('h2', { id: 'job-outcome' }, job.phase === 'completed' ? 'Completed' : `Job ${job.phase}`),
       output?.version ? facts([
         ['Version', h('a', { href: `#/models/${encodeURIComponent(model)}?version=${encodeURIComponent(output.version)}` }, output.version)],

@@ -11,8 +11,8 @@ export async function uploadPage({ main, params, navigate }) {
   const fileInput = h('input', { type: 'file', id: 'upload-file', name: 'file', accept: '.csv,.tsv,.txt,text/csv', 'aria-describedby': 'upload-file-help' });
   const fileName = h('p', { class: 'file-name', 'aria-live': 'polite' }, 'No file chosen.');
   const drop = h('div', { class: 'drop', id: 'drop-zone' },
-    h('p', {}, 'Drop a CSV here, or'),
-    h('label', { for: 'upload-file', class: 'button secondary' }, 'Choose a file'),
+    h('label', { for: 'upload-file', class: 'drop-label' }, 'CSV file'),
+    h('p', { class: 'help' }, 'Drop it here, or choose it:'),
     fileInput, fileName,
     h('p', { id: 'upload-file-help', class: 'help' }, `A CSV with a text column and a label column (or labels, for multi-label), up to ${bytes(session.maxUploadBytes)}.`));
 
