@@ -12,6 +12,9 @@ public sealed class ConsoleTemplateTests(CompiledTemplate template)
 {
     private ArmResource Site => template.Single("Microsoft.Web/sites");
 
+    private ArmResource AuthSettings =>
+        template.OfType("Microsoft.Web/sites/config").Single(resource => resource.Name.Contains("authsettingsV2", StringComparison.Ordinal));
+
     private Dictionary<string, string> AppSettings() =>
         Site.Find("properties.siteConfig.appSettings")!.Value.EnumerateArray()
             .ToDictionary(setting => setting.GetProperty("name").GetString()!, setting => setting.GetProperty("value").ToString());
@@ -26,7 +29,7 @@ public sealed class ConsoleTemplateTests(CompiledTemplate template)
     [Fact]
     public void Authentication_IsEntraId_OnlyWithASignInRegistration_AndLetsKeyedClientsThrough()
     {
-        var auth = template.OfType("Microsoft.Web/sites/config").Single(resource => resource.Name.Contains("authsettingsV2", StringComparison.Ordinal));
+        var auth = AuthSettings;
 
         Assert.Equal("[not(empty(parameters('consoleSignInClientId')))]", VariableExpression(auth, auth.Element.GetProperty("condition").GetString()!));
         Assert.True(auth.Find("properties.platform.enabled")!.Value.GetBoolean());
@@ -57,13 +60,10 @@ public sealed class ConsoleTemplateTests(CompiledTemplate template)
         Assert.Contains("parameters('consoleApiKey')", settings["Console__ApiKey"], StringComparison.Ordinal);
 
         var key = template.Single("Microsoft.Web/sites/host/functionKeys");
-        Assert.Equal(auth(template).Element.GetProperty("condition").GetString(), key.Element.GetProperty("condition").GetString());
+        Assert.Equal(AuthSettings.Element.GetProperty("condition").GetString(), key.Element.GetProperty("condition").GetString());
         Assert.EndsWith("/default/console', parameters('functionAppName'))]", key.Name, StringComparison.Ordinal);
         Assert.Equal("[parameters('consoleApiKey')]", key.Properties.GetProperty("value").GetString());
         Assert.Equal("console", key.Properties.GetProperty("name").GetString());
-
-        static ArmResource auth(CompiledTemplate template) =>
-            template.OfType("Microsoft.Web/sites/config").Single(resource => resource.Name.Contains("authsettingsV2", StringComparison.Ordinal));
     }
 
     [Fact]

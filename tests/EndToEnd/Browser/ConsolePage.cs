@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Platform.EndToEnd.Browser;
 
 /// <summary>One browser page on the console, with the console errors and CSP violations it reported.</summary>
-public sealed class ConsolePage : IAsyncDisposable
+public sealed partial class ConsolePage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly ConcurrentQueue<string> _errors = new();
@@ -30,9 +32,28 @@ public sealed class ConsolePage : IAsyncDisposable
 
     public Task OpenAsync(string hash) => Page.GotoAsync("/api/console/" + hash);
 
+    /// <summary>Opens the upload page and fills in what every upload needs: the file (as the picker gives it), the model, the tiny base model.</summary>
+    public async Task OpenUploadFormAsync(string fileName, string csv, string model)
+    {
+        await OpenAsync("#/upload");
+        await Page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await Page.GetByLabel("Model name").FillAsync(model);
+        await Page.GetByLabel("Base model").FillAsync("tiny-random");
+    }
+
+    /// <summary>Waits until the page shows a job (as it does after an upload) and returns that job's id.</summary>
+    public async Task<string> WaitForJobPageAsync()
+    {
+        await Page.WaitForURLAsync(JobPage());
+        return Uri.UnescapeDataString(Page.Url.Split("#/jobs/")[1]);
+    }
+
     /// <summary>Writes a full-page screenshot to the artifacts folder.</summary>
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    [GeneratedRegex("#/jobs/.+")]
+    private static partial Regex JobPage();
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
@@ -13,7 +12,7 @@ namespace Platform.EndToEnd.Browser;
 /// The web console in a real browser (headless Chromium) against DevHost with the tiny BERT: what a person does with it,
 /// checked against what the API says. Screenshots go to artifacts/console-screenshots.
 /// </summary>
-public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixture chromium) : IClassFixture<ConsolePlatform>, IClassFixture<ChromiumFixture>
+public sealed class ConsoleTests(ConsolePlatform platform, ChromiumFixture chromium) : IClassFixture<ConsolePlatform>, IClassFixture<ChromiumFixture>
 {
     private static readonly TimeSpan Training = TimeSpan.FromMinutes(3);
 
@@ -23,7 +22,7 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         await using var console = await chromium.NewPageAsync(platform.Http.BaseAddress!);
         var page = console.Page;
         var model = PlatformFixture.NewModelName();
-        await OpenUploadFormAsync(console, "reviews.csv", Datasets.Separable(), model);
+        await console.OpenUploadFormAsync("reviews.csv", Datasets.Separable(), model);
         await Expect(page.Locator(".file-name")).ToContainTextAsync("reviews.csv");
         await page.GetByLabel("Epochs").FillAsync("3");
         await page.GetByLabel("Learning rate").FillAsync("0.001");
@@ -31,8 +30,7 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         await console.ScreenshotAsync("upload-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and train" }).ClickAsync();
 
-        await page.WaitForURLAsync(JobUrl());
-        var jobId = Uri.UnescapeDataString(page.Url.Split("#/jobs/")[1]);
+        var jobId = await console.WaitForJobPageAsync();
         Assert.StartsWith(model + "-", jobId, StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Completed", Exact = true })).ToBeVisibleAsync(new() { Timeout = (float)Training.TotalMilliseconds });
 
@@ -71,10 +69,10 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         var page = console.Page;
         var model = PlatformFixture.NewModelName();
         var csv = "text,label\nfine film,positive\n\"never closed,negative\nbad,negative\n";
-        await OpenUploadFormAsync(console, "broken.csv", csv, model);
+        await console.OpenUploadFormAsync("broken.csv", csv, model);
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and train" }).ClickAsync();
 
-        await page.WaitForURLAsync(JobUrl());
+        await console.WaitForJobPageAsync();
         var alert = page.GetByRole(AriaRole.Alert);
         await Expect(alert).ToContainTextAsync("line 3", new() { Timeout = 60_000 });
         await Expect(alert).ToContainTextAsync("never closed");
@@ -119,7 +117,7 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         await using var console = await chromium.NewPageAsync(platform.Http.BaseAddress!);
         var page = console.Page;
         var model = PlatformFixture.NewModelName();
-        await OpenUploadFormAsync(console, "reviews.csv", Datasets.Separable(), model);
+        await console.OpenUploadFormAsync("reviews.csv", Datasets.Separable(), model);
         await page.GetByLabel("Epochs").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and train" }).ClickAsync();
 
@@ -262,15 +260,6 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
-    /// <summary>Opens the upload page and fills in what every upload needs: the file (as the picker gives it), the model, the tiny base model.</summary>
-    private static async Task OpenUploadFormAsync(ConsolePage console, string fileName, string csv, string model)
-    {
-        await console.OpenAsync("#/upload");
-        await console.Page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await console.Page.GetByLabel("Model name").FillAsync(model);
-        await console.Page.GetByLabel("Base model").FillAsync("tiny-random");
-    }
-
     private async Task<JsonElement> CurrentAsync(string model) =>
         await platform.Http.GetFromJsonAsync<JsonElement>(new Uri($"/api/models/{model}", UriKind.Relative));
 
@@ -286,7 +275,4 @@ public sealed partial class ConsoleTests(ConsolePlatform platform, ChromiumFixtu
         var errors = console.Errors.Where(e => !e.StartsWith("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
-
-    [GeneratedRegex("#/jobs/.+")]
-    private static partial Regex JobUrl();
 }

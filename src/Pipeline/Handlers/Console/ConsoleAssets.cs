@@ -50,8 +50,5 @@ public sealed class ConsoleAssets
         assets = found.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Every asset's path, e.g. <c>index.html</c>, <c>js/api.js</c>.</summary>
-    public IEnumerable<string> Paths => assets.Keys;
-
     public ConsoleAsset? Find(string path) => assets.GetValueOrDefault(path);
 }

@@ -68,6 +68,11 @@ export function bytes(count) {
   return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
+/** A progress bar for a percentage, with the number next to it. */
+export function progressBar(value, label) {
+  return h('span', { class: 'progress-cell' }, h('progress', { max: '100', value: String(value ?? 0), 'aria-label': label }), ' ', percent(value));
+}
+
 /** A status pill for a job phase. */
 export function phasePill(phase) {
   const name = phase ?? 'unknown';

@@ -1,6 +1,7 @@
 // One job: progress and chart while it runs, the validation report, the result or the error; cancel.
 import { api, routes, ApiError } from '../api.js';
-import { h, show, fill, phasePill, percent, duration, number, when, facts, bar } from '../dom.js';
+import { h, show, fill, phasePill, percent, duration, number, when, facts, bar, progressBar } from '../dom.js';
+import { fieldErrors } from '../problem.js';
 import { poll } from '../poll.js';
 import { trainingChart } from '../chart.js';
 
@@ -61,7 +62,7 @@ export async function jobPage({ main, id, signal, toast }) {
         ['Model', h('a', { href: `#/models/${encodeURIComponent(modelOf(job.id))}` }, modelOf(job.id))],
         ['Started', when(job.createdAt)],
         ['Last change', when(job.lastUpdatedAt)],
-        progress ? ['Done', h('span', { class: 'progress-cell' }, h('progress', { max: '100', value: String(progress.percent ?? 0), 'aria-label': 'Job progress' }), ' ', percent(progress.percent))] : null,
+        progress ? ['Done', progressBar(progress.percent, 'Job progress')] : null,
         progress ? ['Epoch', `${progress.epoch}/${progress.epochs}`] : null,
         progress ? ['Step', `${progress.step}/${progress.totalSteps}`] : null,
         progress?.loss != null ? ['Loss', number(progress.loss)] : null,
@@ -90,13 +91,12 @@ export async function jobPage({ main, id, signal, toast }) {
     if (failed) {
       const message = output?.error ?? job.problem?.detail ?? job.failure?.message ?? 'The job failed.';
       const line = output?.validation?.error?.line ?? job.validationReport?.error?.line;
-      const errors = job.problem?.errors ? Object.entries(job.problem.errors) : [];
       outcome.className = 'callout error';
       outcome.setAttribute('role', 'alert');
       fill(outcome, 
         h('h2', { id: 'job-outcome' }, line ? `Failed: the CSV has a problem on line ${line}` : 'Failed'),
         h('p', { class: 'error-message' }, message),
-        errors.length ? h('ul', {}, errors.map(([field, messages]) => h('li', {}, h('code', {}, field), ': ', messages.join(' ')))) : null,
+        fieldErrors(job.problem?.errors),
         output?.errorCode ? h('p', { class: 'muted' }, `Error code: ${output.errorCode}`) : null,
         h('p', {}, 'The upload is kept as it is; fix the file and upload it again.'));
       return;

@@ -1,6 +1,6 @@
 // Jobs: every job, newest first, refreshed while the page is open; filter by model.
 import { api, routes } from '../api.js';
-import { h, show, phasePill, percent, duration, number, when } from '../dom.js';
+import { h, show, phasePill, progressBar, duration, number, when } from '../dom.js';
 import { poll } from '../poll.js';
 
 export async function jobsPage({ main, params, signal, navigate }) {
@@ -47,7 +47,7 @@ export async function jobsPage({ main, params, signal, navigate }) {
 
 function row(job) {
   const progress = typeof job.percent === 'number'
-    ? h('span', { class: 'progress-cell' }, h('progress', { max: '100', value: String(job.percent), 'aria-label': `${job.id} progress` }), ' ', percent(job.percent))
+    ? progressBar(job.percent, `${job.id} progress`)
     : '—';
   return h('tr', { dataset: { job: job.id } },
     h('td', {}, h('a', { href: `#/jobs/${encodeURIComponent(job.id)}` }, job.id)),

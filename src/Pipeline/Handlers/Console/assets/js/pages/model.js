@@ -1,6 +1,7 @@
 // One model: its versions, which is current and why; a version's evaluation (per-class table, confusion matrix);
 // two versions side by side; promote or roll back through the gate; try it.
-import { api, routes, browserLink, ApiError } from '../api.js';
+import { api, routes, browserLink } from '../api.js';
+import { problemMessage } from '../problem.js';
 import { h, show, number, when, facts, bar } from '../dom.js';
 
 export async function modelPage({ main, name, params, signal, toast, navigate }) {
@@ -215,12 +216,4 @@ function tryIt(name, versions, signal) {
 
 function versionSelect(id, versions, selected, label = (v) => v) {
   return h('select', { id, name: id }, versions.map((v) => h('option', { value: v, selected: v === selected }, label(v))));
-}
-
-/** A problem answer as a message, with each rejected field when the API names them. */
-export function problemMessage(error) {
-  const errors = error instanceof ApiError ? Object.entries(error.errors) : [];
-  return h('div', { class: 'callout error', role: 'alert' },
-    h('p', { class: 'error-message' }, error.problem?.title && error.problem?.detail ? `${error.problem.title} ${error.problem.detail}` : error.message),
-    errors.length ? h('ul', {}, errors.map(([field, messages]) => h('li', {}, h('code', {}, field), ': ', messages.join(' ')))) : null);
 }

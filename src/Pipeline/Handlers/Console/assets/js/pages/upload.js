@@ -2,7 +2,7 @@
 // .options.json, then the file goes to the PUT target it answers with, and the job starts from the blob event.
 import { api, routes, putFile, currentSession, ApiError } from '../api.js';
 import { h, show, bytes } from '../dom.js';
-import { problemMessage } from './model.js';
+import { problemMessage } from '../problem.js';
 
 export async function uploadPage({ main, params, navigate }) {
   const session = currentSession();
