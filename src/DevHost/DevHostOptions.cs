@@ -20,6 +20,11 @@ public sealed class DevHostOptions
     /// <summary>Host the GPU job runner's Service Bus worker in this process.</summary>
     public bool RunRunner { get; set; } = true;
 
+    /// <summary>How many runners to host in this process (1 to <see cref="MaxRunners"/>): more train a sweep's trials side by side, as Container Apps runs one execution per trial.</summary>
+    public int Runners { get; set; } = 1;
+
+    public const int MaxRunners = 8;
+
     /// <summary>
     /// Loopback port of the in-process Service Bus broker; 0 picks a free one. Fix it (5672 is AMQP's) to point a runner in
     /// another process at <c>Endpoint=sb://127.0.0.1:{port};…;UseDevelopmentEmulator=true</c>, as DevHost logs at start.

@@ -63,7 +63,18 @@ internal static class Extensions
         services.AddHostedService<DatasetWatcher>();
         if (builder.Configuration.GetValue(DevHostOptions.Section + ":" + nameof(DevHostOptions.RunRunner), true))
         {
-            services.AddHostedService<InProcessRunner>();
+            var runners = builder.Configuration.GetValue(DevHostOptions.Section + ":" + nameof(DevHostOptions.Runners), 1);
+            if (runners is < 1 or > DevHostOptions.MaxRunners)
+            {
+                throw new InvalidOperationException($"{DevHostOptions.Section}:{nameof(DevHostOptions.Runners)} must be from 1 to {DevHostOptions.MaxRunners} (got {runners}).");
+            }
+
+            // One hosted service per runner (AddHostedService would keep only one of a type).
+            for (var number = 1; number <= runners; number++)
+            {
+                var n = number;
+                services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<InProcessRunner>(provider, n));
+            }
         }
     }
 }

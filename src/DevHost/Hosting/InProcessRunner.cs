@@ -9,7 +9,7 @@ namespace Platform.DevHost.Hosting;
 /// this process against the same Storage and Service Bus; stopped with DevHost as SIGTERM would stop it.
 /// </summary>
 public sealed partial class InProcessRunner(
-    IConfiguration configuration, IOptions<StorageSettings> storage, IOptions<ServiceBusSettings> serviceBus, ILogger<InProcessRunner> logger) : BackgroundService
+    IConfiguration configuration, IOptions<StorageSettings> storage, IOptions<ServiceBusSettings> serviceBus, ILogger<InProcessRunner> logger, int number = 1) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,14 +33,14 @@ public sealed partial class InProcessRunner(
             ["Storage:EventsQueue"] = s.EventsQueue,
         };
         using var host = RunnerHost.Build(once: false, settings);
-        LogStarting(logger);
+        LogStarting(logger, number);
         var exitCode = await RunnerHost.RunAsync(host, stoppingToken);
-        LogStopped(logger, exitCode);
+        LogStopped(logger, number, exitCode);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Runner: serving training-jobs in process")]
-    private static partial void LogStarting(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Runner {Number}: serving training-jobs in process")]
+    private static partial void LogStarting(ILogger logger, int number);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Runner: stopped with exit code {ExitCode}")]
-    private static partial void LogStopped(ILogger logger, int exitCode);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Runner {Number}: stopped with exit code {ExitCode}")]
+    private static partial void LogStopped(ILogger logger, int number, int exitCode);
 }

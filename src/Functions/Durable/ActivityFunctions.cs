@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Sweeps;
 using Platform.Pipeline.Telemetry;
 
 namespace Platform.Functions.Durable;
@@ -18,6 +19,8 @@ public sealed class ActivityFunctions(
     EvaluateModel evaluate,
     PublishModel publish,
     WriteCancelMarker cancelMarker,
+    RecordSweep recordSweep,
+    AdoptTrialModel adoptTrialModel,
     ILogger<ActivityFunctions> logger)
 {
     [Function(nameof(PrepareDataset))]
@@ -43,6 +46,14 @@ public sealed class ActivityFunctions(
     [Function(nameof(WriteCancelMarker))]
     public Task<bool> RunWriteCancelMarker([ActivityTrigger] CancelMarkerInput input, FunctionContext context) =>
         RunAsync(cancelMarker, input, input.JobId, context);
+
+    [Function(nameof(RecordSweep))]
+    public Task<bool> RunRecordSweep([ActivityTrigger] SweepRecord input, FunctionContext context) =>
+        RunAsync(recordSweep, input, input.JobId, context);
+
+    [Function(nameof(AdoptTrialModel))]
+    public Task<int> RunAdoptTrialModel([ActivityTrigger] AdoptTrialModelInput input, FunctionContext context) =>
+        RunAsync(adoptTrialModel, input, input.SweepJobId, context);
 
     private async Task<TOutput> RunAsync<TInput, TOutput>(TaskActivity<TInput, TOutput> activity, TInput input, string jobId, FunctionContext context)
     {

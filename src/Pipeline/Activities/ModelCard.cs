@@ -36,10 +36,36 @@ public static class ModelCard
             }
         }
 
+        if (input.Trials is { Count: > 0 } trials)
+        {
+            card.Append(CultureInfo.InvariantCulture, $"\n## {SweepHeading(trials)}\n\n");
+            card.Append("| ").Append(string.Join(" | ", TrialColumns)).Append(" |\n|").Append(string.Concat(TrialColumns.Select(_ => "---|"))).Append('\n');
+            foreach (var row in TrialRows(trials))
+            {
+                card.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+            }
+        }
+
         card.Append("\nFull metrics: `evaluation.json` (per class, confusion matrix) and the package's `metrics.json`.\n");
         card.Append(LoadingNote(choices)).Append('\n');
         return card.ToString();
     }
+
+    internal static readonly string[] TrialColumns = ["Trial", "Options", "Best validation macro-F1", "Steps", "Time (s)", "Outcome"];
+
+    internal static string SweepHeading(IReadOnlyList<Sweeps.TrialRecord> trials) =>
+        string.Create(CultureInfo.InvariantCulture, $"Sweep: {trials.Count} trials, the best validation macro-F1 won (fewer steps break ties)");
+
+    /// <summary>One row of text per trial, in <see cref="TrialColumns"/> order; the winner's outcome reads <c>published</c>.</summary>
+    internal static IEnumerable<string[]> TrialRows(IReadOnlyList<Sweeps.TrialRecord> trials) => trials.Select(t => new[]
+    {
+        t.Number.ToString(CultureInfo.InvariantCulture),
+        string.Join(", ", t.Options.Select(o => $"{o.Key} = {o.Value.GetRawText()}")),
+        t.BestValidationMacroF1?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "—",
+        t.Steps?.ToString(CultureInfo.InvariantCulture) ?? "—",
+        t.Seconds?.ToString("0", CultureInfo.InvariantCulture) ?? "—",
+        t.Winner ? "published" : t.Outcome,
+    });
 
     /// <summary>The settings <c>training.json</c> says the platform chose (setting, value, reason), in its order.</summary>
     internal static IReadOnlyList<(string Setting, string Value, string Reason)> Choices(JsonElement? training) =>

@@ -67,6 +67,18 @@ public static class ModelCardHtml
             html.Append("</table>");
         }
 
+        if (input.Trials is { Count: > 0 } trials)
+        {
+            html.Append("<h2>").Append(WebUtility.HtmlEncode(ModelCard.SweepHeading(trials))).Append("</h2><table><tr>");
+            html.Append(string.Concat(ModelCard.TrialColumns.Select(c => $"<th>{WebUtility.HtmlEncode(c)}</th>"))).Append("</tr>");
+            foreach (var row in ModelCard.TrialRows(trials))
+            {
+                html.Append("<tr>").Append(string.Concat(row.Select(cell => $"<td>{WebUtility.HtmlEncode(cell)}</td>"))).Append("</tr>");
+            }
+
+            html.Append("</table>");
+        }
+
         html.Append("<p>").Append(CodeSpans(ModelCard.LoadingNote(choices))).Append("</p></body></html>");
         return html.ToString();
     }

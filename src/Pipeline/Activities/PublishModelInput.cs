@@ -1,5 +1,6 @@
 using Platform.Modeling.Evaluation;
 using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Sweeps;
 
 namespace Platform.Pipeline.Activities;
 
@@ -11,4 +12,8 @@ public sealed record PublishModelInput(
     string BaseModel,
     MetricsSummary Metrics,
     PromotionGate Gate,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt)
+{
+    /// <summary>The trials of the sweep that chose this package, for the card; null for a single run.</summary>
+    public IReadOnlyList<TrialRecord>? Trials { get; init; }
+}

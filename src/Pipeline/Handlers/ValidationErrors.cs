@@ -7,6 +7,10 @@ internal sealed class ValidationErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>How many messages there are, over all fields.</summary>
+    public int Count => _errors.Values.Sum(m => m.Count);
+
+    /// <summary>Adds <paramref name="message"/> under <paramref name="field"/>, once: the same problem found twice is listed once.</summary>
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))
@@ -14,7 +18,10 @@ internal sealed class ValidationErrors
             _errors[field] = messages = [];
         }
 
-        messages.Add(message);
+        if (!messages.Contains(message, StringComparer.Ordinal))
+        {
+            messages.Add(message);
+        }
     }
 
     /// <summary>Every problem as <c>field: message</c>.</summary>

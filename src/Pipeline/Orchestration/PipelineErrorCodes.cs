@@ -18,6 +18,9 @@ public static class PipelineErrorCodes
     /// <summary>The runner reported a failure; <see cref="PipelineResult.Error"/> holds its message.</summary>
     public const string TrainingFailed = "training_failed";
 
+    /// <summary>No trial of a sweep finished: all failed, or none ended before <c>maxRuntime</c>.</summary>
+    public const string SweepFailed = "sweep_failed";
+
     /// <summary>An activity failed after its retries.</summary>
     public const string ActivityFailed = "activity_failed";
 }

@@ -8,7 +8,8 @@ public static class PipelineRegistryExtensions
 {
     /// <summary>The one list of the pipeline's activities.</summary>
     public static IReadOnlyList<Type> ActivityTypes { get; } =
-        [typeof(PrepareDataset), typeof(DispatchTraining), typeof(CheckHeartbeat), typeof(EvaluateModel), typeof(PublishModel), typeof(WriteCancelMarker)];
+        [typeof(PrepareDataset), typeof(DispatchTraining), typeof(CheckHeartbeat), typeof(EvaluateModel), typeof(PublishModel), typeof(WriteCancelMarker),
+            typeof(RecordSweep), typeof(AdoptTrialModel)];
 
     public static DurableTaskRegistry AddPipelineTasks(this DurableTaskRegistry registry)
     {
@@ -20,6 +21,8 @@ public static class PipelineRegistryExtensions
             .AddActivity<CheckHeartbeat>()
             .AddActivity<EvaluateModel>()
             .AddActivity<PublishModel>()
-            .AddActivity<WriteCancelMarker>();
+            .AddActivity<WriteCancelMarker>()
+            .AddActivity<RecordSweep>()
+            .AddActivity<AdoptTrialModel>();
     }
 }

@@ -1,5 +1,6 @@
 using Platform.Modeling.Evaluation;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Sweeps;
 
 namespace Platform.Pipeline.Orchestration;
 
@@ -14,4 +15,14 @@ public sealed record PipelineResult(
     MetricsSummary? Metrics = null,
     string? Version = null,
     bool Promoted = false,
-    string? PromotionReason = null);
+    string? PromotionReason = null)
+{
+    /// <summary>A trial's best validation macro-F1 (what its sweep ranks by); null for other jobs.</summary>
+    public double? BestValidationMacroF1 { get; init; }
+
+    /// <summary>A trial's optimizer steps (a sweep's tie-break: fewer wins); null for other jobs.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>A sweep's trials, as they ended; null for other jobs.</summary>
+    public IReadOnlyList<TrialRecord>? Trials { get; init; }
+}

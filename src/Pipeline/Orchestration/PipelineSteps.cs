@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Sweeps;
 using Platform.Shared.Jobs;
 using Platform.Shared.Text;
 
@@ -15,16 +16,15 @@ internal sealed class PipelineSteps(
     public void SetStatus(string phase, int attempt, string? detail = null) =>
         context.SetCustomStatus(new PipelineStatus(phase, attempt, detail, input.StartedAt));
 
-    /// <summary>Validates and splits the data, then dispatches attempt 1; ends the job when the data is invalid or it was cancelled.</summary>
+    /// <summary>
+    /// Validates and splits the data (a trial uses its sweep's), then dispatches attempt 1; ends the job when the data is
+    /// invalid or it was cancelled.
+    /// </summary>
     public async Task<(PipelineResult? Ended, TrainingWatch? Watch)> StartAsync()
     {
-        SetStatus(PipelinePhases.Validating, 0);
-        var prepared = await context.CallActivityAsync<PrepareDatasetResult>(nameof(PrepareDataset),
-            new PrepareDatasetInput(input.JobId, input.DatasetBlob, input.BaseModel, input.Dataset, input.Split, input.Training.Vocabulary), retry);
-        if (!prepared.IsValid)
+        if (input.Trial is null && await PrepareAsync() is { } rejected)
         {
-            logger.LogWarning("Job {JobId}: dataset rejected ({ErrorCode}); nothing dispatched", input.JobId, prepared.Report.Error?.Code);
-            return (End(PipelineOutcome.Failed, 0, PipelineErrorCodes.Validation, prepared.Report.Error?.Message, validation: prepared.Report), null);
+            return (rejected, null);
         }
 
         if (cancel.IsCompleted)
@@ -35,6 +35,21 @@ internal sealed class PipelineSteps(
         return (null, await DispatchAsync(1));
     }
 
+    /// <summary>Validates and splits the data; the failed result when it is invalid, else null.</summary>
+    public async Task<PipelineResult?> PrepareAsync()
+    {
+        SetStatus(PipelinePhases.Validating, 0);
+        var prepared = await context.CallActivityAsync<PrepareDatasetResult>(nameof(PrepareDataset),
+            new PrepareDatasetInput(input.JobId, input.DatasetBlob, input.BaseModel, input.Dataset, input.Split, input.Training.Vocabulary), retry);
+        if (!prepared.IsValid)
+        {
+            logger.LogWarning("Job {JobId}: dataset rejected ({ErrorCode}); nothing dispatched", input.JobId, prepared.Report.Error?.Code);
+            return End(PipelineOutcome.Failed, 0, PipelineErrorCodes.Validation, prepared.Report.Error?.Message, validation: prepared.Report);
+        }
+
+        return null;
+    }
+
     public async Task<TrainingWatch> DispatchAsync(int attempt)
     {
         var request = input.Dispatch(attempt, Now);
@@ -43,7 +58,8 @@ internal sealed class PipelineSteps(
         return new TrainingWatch(attempt, Now);
     }
 
-    public async Task<PipelineResult> EvaluateAndPublishAsync(int attempt)
+    /// <summary>Scores the package under this job's id on its test split and publishes it; a sweep passes its trials for the card and the result.</summary>
+    public async Task<PipelineResult> EvaluateAndPublishAsync(int attempt, IReadOnlyList<TrialRecord>? trials = null)
     {
         SetStatus(PipelinePhases.Evaluating, attempt);
         var evaluation = await context.CallActivityAsync<EvaluateModelResult>(nameof(EvaluateModel),
@@ -56,12 +72,21 @@ internal sealed class PipelineSteps(
         SetStatus(PipelinePhases.Publishing, attempt);
         var version = ModelVersions.FromJobId(input.Model, input.JobId);
         var published = await context.CallActivityAsync<PublishModelResult>(nameof(PublishModel),
-            new PublishModelInput(input.JobId, input.Model, version, input.BaseModel, evaluation.Metrics, input.Promotion, Now), retry);
+            new PublishModelInput(input.JobId, input.Model, version, input.BaseModel, evaluation.Metrics, input.Promotion, Now) { Trials = trials }, retry);
         logger.LogInformation("Job {JobId}: completed as {Model} version {Version}, macro-F1 {MacroF1:F4}, promoted {Promoted}",
             input.JobId, input.Model, version, evaluation.Metrics.MacroF1, published.Promoted);
         SetStatus(PipelinePhases.Completed, attempt, published.Reason);
         return new PipelineResult(input.JobId, PipelineOutcome.Completed, attempt, Metrics: evaluation.Metrics, Version: version,
-            Promoted: published.Promoted, PromotionReason: published.Reason);
+            Promoted: published.Promoted, PromotionReason: published.Reason) { Trials = trials };
+    }
+
+    /// <summary>A trial's end when its runner succeeded: what its sweep ranks it by, with nothing evaluated or published.</summary>
+    public PipelineResult EndTrial(int attempt, TrainingFinished finished)
+    {
+        SetStatus(PipelinePhases.Completed, attempt);
+        logger.LogInformation("Job {JobId}: trial {Number} of sweep {SweepJobId} trained, best validation macro-F1 {MacroF1}, {Steps} steps",
+            input.JobId, input.Trial!.Number, input.Trial.SweepJobId, finished.ValidationMacroF1, finished.Steps);
+        return new PipelineResult(input.JobId, PipelineOutcome.Completed, attempt) { BestValidationMacroF1 = finished.ValidationMacroF1, Steps = finished.Steps };
     }
 
     /// <summary>Writes the cancel marker, so a runner that takes the job later drops it.</summary>

@@ -30,6 +30,11 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
 
         try
         {
+            if (input.Sweep is not null)
+            {
+                return await new SweepRun(context, input, cancel, step, Retry, logger).RunAsync();
+            }
+
             if (input.Watch is null)
             {
                 var started = await step.StartAsync();
@@ -150,6 +155,7 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
 
         return outcome.Outcome switch
         {
+            TrainingOutcome.Succeeded when input.Trial is not null => step.EndTrial(attempt, outcome),
             TrainingOutcome.Succeeded => await step.EvaluateAndPublishAsync(attempt),
             TrainingOutcome.Cancelled => step.End(PipelineOutcome.Cancelled, attempt, error: outcome.Error),
             _ => step.End(PipelineOutcome.Failed, attempt, outcome.ErrorCode ?? PipelineErrorCodes.TrainingFailed,

@@ -1,3 +1,4 @@
+using Platform.Pipeline.Sweeps;
 using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
 using Platform.Shared.Training;
@@ -28,9 +29,30 @@ public sealed record TrainingPipelineInput(
     /// <summary>When the job's first execution began; the orchestrator sets it once and carries it across ContinueAsNew.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 
+    /// <summary>Set for a sweep: its trials run as child orchestrations, and only the best is evaluated and published.</summary>
+    public SweepPlan? Sweep { get; init; }
+
+    /// <summary>Set for one trial of a sweep: it trains on the sweep's splits and ends when the runner does, unevaluated.</summary>
+    public TrialRun? Trial { get; init; }
+
     /// <summary>The message that dispatches <paramref name="attempt"/> of this job.</summary>
     public TrainingJobRequested Dispatch(int attempt, DateTimeOffset requestedAt) =>
-        new(JobId, attempt, Model, BaseModel, Training, Dataset, requestedAt);
+        new(JobId, attempt, Model, BaseModel, Training, Dataset, requestedAt) { DataJobId = Trial?.SweepJobId };
+
+    /// <summary>The input of trial <paramref name="trial"/> of this sweep: its own id and training options, the sweep's data and timers.</summary>
+    public TrainingPipelineInput ForTrial(SweepTrial trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return this with
+        {
+            JobId = TrialRun.JobId(JobId, trial.Number),
+            Training = trial.Training,
+            Sweep = null,
+            Trial = new TrialRun(JobId, trial.Number),
+            Watch = null,
+            StartedAt = null,
+        };
+    }
 
     /// <summary>An input with the watchdog, gate and evaluation cap from <paramref name="options"/>.</summary>
     public static TrainingPipelineInput Create(

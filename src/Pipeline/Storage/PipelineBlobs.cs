@@ -1,6 +1,6 @@
 namespace Platform.Pipeline.Storage;
 
-/// <summary>Blob names the pipeline adds to the shared layout: the evaluation of a job and the files published next to a version.</summary>
+/// <summary>Blob names the pipeline adds to the shared layout: the evaluation of a job, a sweep's trials and the files published next to a version.</summary>
 public static class PipelineBlobs
 {
     public static string EvaluationMetrics(string jobId) => $"{jobId}/evaluation/metrics.json";
@@ -8,6 +8,9 @@ public static class PipelineBlobs
     public static string EvaluationReport(string jobId) => $"{jobId}/evaluation/report.txt";
 
     public static string ConfusionMatrix(string jobId) => $"{jobId}/evaluation/confusion-matrix.csv";
+
+    /// <summary>A sweep job's trials (<see cref="Sweeps.SweepRecord"/>).</summary>
+    public static string Sweep(string jobId) => $"{jobId}/sweep.json";
 
     public const string ModelCardFile = "card.md";
 

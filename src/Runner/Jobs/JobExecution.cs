@@ -97,7 +97,7 @@ internal sealed class JobExecution(
 
         await status.EnsureCurrentAsync(stopping);
         var finished = new TrainingFinished(job.JobId, job.Attempt, TrainingOutcome.Succeeded,
-            ModelPrefix: JobBlobs.ModelPrefix(job.JobId), ValidationMacroF1: result.Training.BestMacroF1);
+            ModelPrefix: JobBlobs.ModelPrefix(job.JobId), ValidationMacroF1: result.Training.BestMacroF1, Steps: result.Training.Steps);
         await storage.WriteJsonAsync(JobBlobs.Result(job.JobId), new JobResultDocument(
             finished, result.Training.Steps, result.Training.Resumed, resumedFrom, result.Test.MacroF1, training.Device, DateTimeOffset.UtcNow), stopping);
         await status.FinishAsync(RunnerPhases.Finished, 100, null, stopping);

@@ -78,7 +78,7 @@ internal sealed class JobProcessor(
 
             // Only jobs this platform prepared are trained: a message naming any other id (forged, or its data deleted)
             // leaves nothing behind, not even a status.json.
-            var train = JobBlobs.Split(job.JobId, SplitNames.Train);
+            var train = JobBlobs.Split(job.DataFrom, SplitNames.Train);
             if (current is null && !await storage.ExistsAsync(train, stopping))
             {
                 var error = $"Job {job.JobId} has no prepared data ({train} is not in the jobs container): the message does not come from a job the pipeline prepared, or the job's data was deleted. Nothing was trained or written.";

@@ -19,7 +19,7 @@ internal sealed class SplitsLoader(JobStorage storage)
         var parts = new List<List<LabeledExample>>();
         foreach (var split in new[] { SplitNames.Train, SplitNames.Validation, SplitNames.Test })
         {
-            var name = JobBlobs.Split(job.JobId, split);
+            var name = JobBlobs.Split(job.DataFrom, split);
             var content = await storage.DownloadAsync(name, cancellationToken)
                 ?? throw new DatasetRejectedException($"The prepared split {storage.Container.Name}/{name} does not exist.");
             hash.AppendData(content.ToMemory().Span);

@@ -1,6 +1,6 @@
 namespace Platform.Shared.Jobs;
 
-/// <summary>Storage-queue message on <c>training-events</c> from the runner to the orchestration.</summary>
+/// <summary>Storage-queue message on <c>training-events</c> from the runner to the orchestration; a success carries the best validation macro-F1 and the optimizer steps taken.</summary>
 public sealed record TrainingFinished(
     string JobId,
     int Attempt,
@@ -8,4 +8,5 @@ public sealed record TrainingFinished(
     string? ErrorCode = null,
     string? Error = null,
     string? ModelPrefix = null,
-    double? ValidationMacroF1 = null);
+    double? ValidationMacroF1 = null,
+    int? Steps = null);

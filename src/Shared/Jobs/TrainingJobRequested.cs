@@ -14,4 +14,13 @@ public sealed record TrainingJobRequested(
     DateTimeOffset RequestedAt)
 {
     public string MessageId => $"{JobId}-{Attempt}";
+
+    /// <summary>
+    /// The job whose prepared splits to train on, when not <see cref="JobId"/> itself: a sweep's trials all read the splits
+    /// their sweep prepared once, and write everything else (status, checkpoints, package) under their own id.
+    /// </summary>
+    public string? DataJobId { get; init; }
+
+    /// <summary>The job folder the splits are read from.</summary>
+    public string DataFrom => DataJobId ?? JobId;
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Platform.Pipeline.Sweeps;
 using Platform.Shared.Datasets;
 using Platform.Shared.Training;
 
@@ -11,8 +13,13 @@ namespace Platform.Pipeline.Handlers.Jobs;
 /// </summary>
 public static class JobOptionsCanonicalizer
 {
-    public static string ToJson(string baseModel, TrainingOptions training, DatasetOptions dataset) =>
-        JsonSerializer.Serialize(new CanonicalOptions(baseModel, training, dataset), HandlerJson.Canonical);
+    /// <summary>A sweep (its expanded trials, parallelism and time limit) is part of the id; without one the JSON is what it always was.</summary>
+    public static string ToJson(string baseModel, TrainingOptions training, DatasetOptions dataset, SweepPlan? sweep = null) =>
+        JsonSerializer.Serialize(new CanonicalOptions(baseModel, training, dataset, sweep), HandlerJson.Canonical);
 
-    private sealed record CanonicalOptions(string BaseModel, TrainingOptions Training, DatasetOptions Dataset);
+    private sealed record CanonicalOptions(
+        string BaseModel,
+        TrainingOptions Training,
+        DatasetOptions Dataset,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SweepPlan? Sweep);
 }

@@ -4,6 +4,8 @@ using Azure;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Storage;
+using Platform.Pipeline.Sweeps;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers.Jobs;
@@ -54,7 +56,31 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
             failure,
             report,
             problem,
-            JobLinks.For(jobId));
+            JobLinks.For(jobId))
+        {
+            Sweep = includeReport ? await ReadSweepAsync(jobId, cancellationToken).ConfigureAwait(false) : null,
+        };
+    }
+
+    /// <summary>The sweep's <c>sweep.json</c>, each running trial with its runner's best validation macro-F1 and step so far; null for other jobs.</summary>
+    private async Task<SweepRecord?> ReadSweepAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (await ReadJsonAsync(PipelineBlobs.Sweep(jobId), cancellationToken).ConfigureAwait(false) is not { } json
+            || Deserialize<SweepRecord>(jobId, json) is not { } sweep)
+        {
+            return null;
+        }
+
+        var trials = new List<TrialRecord>();
+        foreach (var trial in sweep.Trials ?? [])
+        {
+            var live = trial.Outcome == TrialOutcomes.Running && await ReadJsonAsync(JobBlobs.Status(trial.JobId), cancellationToken).ConfigureAwait(false) is { } status
+                ? Deserialize<JobStatusDocument>(trial.JobId, status)
+                : null;
+            trials.Add(live is null ? trial : trial with { BestValidationMacroF1 = live.BestValidationMacroF1, Steps = live.Step });
+        }
+
+        return sweep with { Trials = trials };
     }
 
     /// <summary>The custom status is <see cref="PipelineStatus"/> (an object with a <c>phase</c>); a bare JSON string is accepted as the phase too.</summary>
@@ -102,15 +128,17 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
         }
     }
 
-    private JobStatusDocument? Progress(string jobId, JsonElement status)
+    private JobStatusDocument? Progress(string jobId, JsonElement status) => Deserialize<JobStatusDocument>(jobId, status);
+
+    private T? Deserialize<T>(string jobId, JsonElement document) where T : class
     {
         try
         {
-            return status.Deserialize<JobStatusDocument>(HandlerJson.Options);
+            return document.Deserialize<T>(HandlerJson.Options);
         }
         catch (JsonException e)
         {
-            LogUnreadableStatus(jobId, e.Message);
+            LogUnreadable(jobId, typeof(T).Name, e.Message);
             return null;
         }
     }
@@ -135,8 +163,8 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: status.json does not match the status document shape: {Error}")]
-    private partial void LogUnreadableStatus(string jobId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: a blob does not match the {Document} shape: {Error}")]
+    private partial void LogUnreadable(string jobId, string document, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Blob {BlobName} in the jobs container is not valid JSON: {Error}")]
     private partial void LogUnreadableBlob(string blobName, string error);

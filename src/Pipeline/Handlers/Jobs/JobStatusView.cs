@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Platform.Pipeline.Sweeps;
 using Platform.Shared.Jobs;
 
 namespace Platform.Pipeline.Handlers.Jobs;
@@ -35,4 +36,8 @@ public sealed record JobStatusView(
     JobFailureView? Failure,
     JsonElement? ValidationReport,
     JsonElement? Problem,
-    JobLinks Links);
+    JobLinks Links)
+{
+    /// <summary>A sweep job's trials (options, outcome, best validation macro-F1, steps, time); a running trial shows its runner's figures so far.</summary>
+    public SweepRecord? Sweep { get; init; }
+}

@@ -45,7 +45,8 @@ public sealed partial class StartJobHandler(
         }
 
         // The watchdog, promotion gate and evaluation cap travel in the input: orchestrator code must not read configuration.
-        var command = TrainingPipelineInput.Create(jobId, request.Model, request.DatasetBlob, request.BaseModel, request.Training, request.Dataset, pipelineOptions.Value);
+        var command = TrainingPipelineInput.Create(jobId, request.Model, request.DatasetBlob, request.BaseModel, request.Training, request.Dataset, pipelineOptions.Value)
+            with { Sweep = request.Sweep };
         if (!await TrainingJobs.ScheduleOnceAsync(client, command, cancellationToken).ConfigureAwait(false)
             && await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } raced)
         {
@@ -88,7 +89,7 @@ public sealed partial class StartJobHandler(
             return (null, Problems.Validation("dataset", $"Dataset blob '{request.DatasetBlob}' was not found in container '{containers.Datasets.Name}'. Upload the CSV there first, then start the job."));
         }
 
-        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset);
+        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset, request.Sweep);
         return (new ResolvedJob(request, JobIds.Compute(request.Model, sha256, canonical, request.Force ? Guid.NewGuid().ToString("N") : null)), null);
     }
 

@@ -1,3 +1,4 @@
+using Platform.Pipeline.Sweeps;
 using Platform.Shared.Datasets;
 using Platform.Shared.Training;
 
@@ -10,4 +11,8 @@ public sealed record StartJobRequest(
     string BaseModel,
     TrainingOptions Training,
     DatasetOptions Dataset,
-    bool Force);
+    bool Force)
+{
+    /// <summary>The trials to run instead of one training run; null for a single run.</summary>
+    public SweepPlan? Sweep { get; init; }
+}
