@@ -134,23 +134,31 @@ public sealed class PipelineFixture : IAsyncLifetime
     public Task EnqueueFinishedAsync(TrainingFinished finished) => Storage.TrainingEvents.SendMessageAsync(TrainingEventMessage.Serialize(finished));
 
     /// <summary>Receives (and completes) dispatch messages until one with <paramref name="messageId"/> arrives or time runs out.</summary>
-    public async Task<TrainingJobRequested?> ReceiveDispatchAsync(string messageId, TimeSpan timeout)
+    public async Task<TrainingJobRequested?> ReceiveDispatchAsync(string messageId, TimeSpan timeout) =>
+        (await ReceiveDispatchesAsync([messageId], timeout)).GetValueOrDefault(messageId);
+
+    /// <summary>
+    /// Receives (and completes) dispatch messages until every one of <paramref name="messageIds"/> arrived or time runs out;
+    /// what arrived of them, by message id (others are dropped).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TrainingJobRequested>> ReceiveDispatchesAsync(IReadOnlyCollection<string> messageIds, TimeSpan timeout)
     {
+        var found = new Dictionary<string, TrainingJobRequested>(StringComparer.Ordinal);
         await using var receiver = ServiceBus.CreateReceiver(Platform.Shared.Jobs.StorageNames.TrainingJobsQueue);
         var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        while (DateTime.UtcNow < deadline && found.Count < messageIds.Count)
         {
             foreach (var message in await receiver.ReceiveMessagesAsync(10, TimeSpan.FromSeconds(1)))
             {
                 await receiver.CompleteMessageAsync(message);
-                if (message.MessageId == messageId)
+                if (messageIds.Contains(message.MessageId))
                 {
-                    return JsonSerializer.Deserialize<TrainingJobRequested>(message.Body.ToString(), WireJson.Options);
+                    found[message.MessageId] = JsonSerializer.Deserialize<TrainingJobRequested>(message.Body.ToString(), WireJson.Options)!;
                 }
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>Does what the queue trigger does for the events waiting on <c>training-events</c>: raises each on its orchestration.</summary>
