@@ -39,6 +39,9 @@ public abstract partial class PlatformFixture(
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>DevHost's services: the same handlers its functions call.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public BlobContainerClient Datasets => new BlobServiceClient(Storage).GetBlobContainerClient($"datasets-{_suffix}");
 
     public BlobContainerClient Jobs => new BlobServiceClient(Storage).GetBlobContainerClient($"jobs-{_suffix}");

@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace Platform.DevHost.Durable;
 
@@ -7,7 +8,12 @@ namespace Platform.DevHost.Durable;
 /// starts the service only once a worker has connected, but stops it whenever the host stops; stopping an
 /// <c>AzureStorageOrchestrationService</c> that never started throws, and there the exception escapes into an
 /// <c>async void</c> callback and ends the process (DevHost stopped within a second of starting, or a test doing so).
-/// Here a stop before the start cancels the start, and start and stop never overlap. Everything else passes through.
+/// Here a stop before the start cancels the start, and start and stop never overlap.
+/// It also mends what the sidecar hands the provider for a sub-orchestration: the child's start message and the parent's
+/// "created" history event carry their tags as the protobuf map the gRPC request held, and the event is the sidecar's
+/// own subclass; the provider writes both in forms it cannot read back (the child never starts; the parent's history no
+/// longer loads). The same event as the provider's own type, with its tags in a plain dictionary, goes instead.
+/// Everything else passes through.
 /// </summary>
 public sealed class StartStopGuard(IOrchestrationService inner) : IOrchestrationService
 {
@@ -91,9 +97,48 @@ public sealed class StartStopGuard(IOrchestrationService inner) : IOrchestration
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        foreach (var message in orchestratorMessages ?? [])
+        {
+            if (message.Event is ExecutionStartedEvent { Tags: { } tags } started && tags is not Dictionary<string, string>)
+            {
+                started.Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal);
+            }
+        }
+
+        if (newOrchestrationRuntimeState is not null)
+        {
+            Mend(newOrchestrationRuntimeState.NewEvents);
+            Mend(newOrchestrationRuntimeState.Events);
+        }
+
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
+
+    /// <summary>Replaces each sub-orchestration "created" event the provider cannot store with one it can.</summary>
+    private static void Mend(IList<HistoryEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is SubOrchestrationInstanceCreatedEvent created
+                && (created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent) || created.Tags is { } t && t is not Dictionary<string, string>))
+            {
+                events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                {
+                    Name = created.Name,
+                    Version = created.Version,
+                    InstanceId = created.InstanceId,
+                    Input = created.Input,
+                    ClientSpanId = created.ClientSpanId,
+                    Tags = created.Tags is null ? null : new Dictionary<string, string>(created.Tags, StringComparer.Ordinal),
+                    Timestamp = created.Timestamp,
+                    IsPlayed = created.IsPlayed,
+                };
+            }
+        }
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 

@@ -9,6 +9,7 @@ export async function jobPage({ main, id, signal, toast }) {
   const summary = h('section', { 'aria-labelledby': 'job-summary' });
   const outcome = h('section', { 'aria-labelledby': 'job-outcome', hidden: true });
   const chart = h('section', { 'aria-labelledby': 'job-chart' });
+  const trials = h('section', { 'aria-labelledby': 'job-trials', hidden: true });
   const report = h('section', { 'aria-labelledby': 'job-report' });
   const cancel = h('button', { type: 'button', class: 'danger', hidden: true }, 'Cancel job');
   const live = h('p', { class: 'muted', 'aria-live': 'polite' }, 'Loading…');
@@ -28,7 +29,7 @@ export async function jobPage({ main, id, signal, toast }) {
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/jobs' }, 'Jobs'), ' / '),
     h('div', { class: 'title-row' }, h('h1', {}, `Job ${id}`), cancel),
-    live, outcome, summary, chart, report);
+    live, outcome, summary, trials, chart, report);
 
   let waited = 0;
   await poll(async () => {
@@ -76,6 +77,8 @@ export async function jobPage({ main, id, signal, toast }) {
       h('h2', { id: 'job-chart' }, 'Training'),
       trainingChart(progress?.lossHistory, progress?.validationHistory, progress?.totalSteps));
 
+    trials.hidden = !job.sweep;
+    if (job.sweep) fill(trials, h('h2', { id: 'job-trials' }, 'Sweep trials'), sweepTable(job.sweep));
     fill(report, h('h2', { id: 'job-report' }, 'Validation report'), validationReport(job.validationReport));
     renderOutcome(job);
   }
@@ -119,6 +122,23 @@ export async function jobPage({ main, id, signal, toast }) {
 
 function modelOf(jobId) {
   return jobId.replace(/-[0-9a-f]{12}$/, '');
+}
+
+/** A sweep's trials: the options each set, how it ended, its best validation macro-F1, steps and time; the winner marked. */
+function sweepTable(sweep) {
+  return [
+    sweep.stoppedBecause ? h('p', { class: 'muted' }, `Stopped: ${sweep.stoppedBecause}`) : null,
+    h('table', { class: 'data' },
+      h('caption', {}, `${sweep.trials.length} trials, at most ${sweep.maxParallelTrials} at once; the best validation macro-F1 wins.`),
+      h('thead', {}, h('tr', {}, ['Trial', 'Options', 'Outcome', 'Best validation macro-F1', 'Steps', 'Time'].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, sweep.trials.map((t) => h('tr', {},
+        h('td', {}, String(t.number)),
+        h('td', {}, Object.entries(t.options ?? {}).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')),
+        h('td', {}, t.winner ? 'published' : t.outcome, t.error ? h('span', { class: 'muted' }, ` — ${t.error}`) : null),
+        h('td', {}, t.bestValidationMacroF1 != null ? number(t.bestValidationMacroF1) : '—'),
+        h('td', {}, t.steps != null ? String(t.steps) : '—'),
+        h('td', {}, t.seconds != null ? duration(t.seconds) : '—'))))),
+  ];
 }
 
 /** The validation report: rows read, kept and dropped (reasons and first lines), labels, warnings. */
