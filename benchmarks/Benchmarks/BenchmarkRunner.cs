@@ -50,6 +50,11 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             Training(data);
         }
 
+        if (Runs("precision"))
+        {
+            Precision(data);
+        }
+
         if (Runs("inference"))
         {
             Inference(data);
@@ -105,6 +110,36 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         _table.Note("GFLOP/s = 6 x params x tokens/s, tokens counted as computed positions (padding included; for fixed that is 32 x 128 per step). "
             + "The all-params count follows the brief but treats the 11.7M embedding parameters (gathers, not matmuls) as matmul FLOPs, so it overstates the work about 2x; "
             + "the non-embedding count is the honest matmul work. Attention score FLOPs are not counted in either.");
+    }
+
+    /// <summary>Training steps in fp32 and in bf16 mixed precision, each against the matmul rate of its own format measured here.</summary>
+    private void Precision(BenchmarkData data)
+    {
+        var benchmark = new TrainingBenchmark(data, _sizes);
+        Progress("Matmul baselines, fp32 and bf16");
+        var matmul32 = MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2);
+        var matmul16 = MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2, ScalarType.BFloat16);
+        var (_, nonEmbedding) = ParameterCounts(data);
+        const string Section = "7 Training precision (batch 32)";
+        _table.Add(Section, "matmul 2048x2048 GFLOP/s: fp32 / bf16", $"{Format(matmul32)} / {Format(matmul16)} ({Format(matmul16 / matmul32, "F2")}x)", "baseline");
+        foreach (var fixedLength in new[] { false, true })
+        {
+            var shape = fixedLength ? $"fixed {BenchmarkData.MaxLength}" : "SST-2 lengths";
+            Progress($"Training precision, {shape}: fp32");
+            var fp32 = benchmark.Run(fixedLength);
+            Progress($"Training precision, {shape}: bf16");
+            var bf16 = benchmark.Run(fixedLength, ScalarType.BFloat16);
+            var ratio = bf16.SequencesPerSecond / fp32.SequencesPerSecond;
+            _table.Add(Section, $"{shape}: sequences/s fp32 / bf16", $"{Format(fp32.SequencesPerSecond)} / {Format(bf16.SequencesPerSecond)} ({Format(ratio, "F2")}x)", ">= 1.6x", ratio >= 1.6);
+            double Achieved(TrainingFigures f) => 6.0 * nonEmbedding * f.PaddedTokensPerSecond / 1e9;
+            _table.Add(Section, $"{shape}: GFLOP/s fp32 (of fp32 matmul) / bf16 (of bf16 matmul)",
+                $"{Format(Achieved(fp32))} ({Format(100 * Achieved(fp32) / matmul32, "F0")}%) / {Format(Achieved(bf16))} ({Format(100 * Achieved(bf16) / matmul16, "F0")}%)");
+            _table.Add(Section, $"{shape}: clip + AdamW + zero_grad share fp32 / bf16", $"{Format(100 * fp32.OptimizerShare, "F0")}% / {Format(100 * bf16.OptimizerShare, "F0")}%");
+        }
+
+        _table.Note($"Precision: the same steps as section 1; bf16 runs the matrix products and activations in bfloat16 (MixedPrecision), fp32 master weights, gradients and AdamW state, "
+            + $"layer norms, residual stream and loss in fp32. GFLOP/s counts the {Format(nonEmbedding / 1e6)}M non-embedding parameters. bf16 native on this CPU: {CpuFeatures.SupportsBf16}"
+            + (CpuFeatures.SupportsBf16 ? "." : " (bf16 products are emulated here, so no speed-up is expected; the target needs avx512_bf16 or amx_bf16)."));
     }
 
     private void AddTraining(string section, string name, TrainingFigures figures)

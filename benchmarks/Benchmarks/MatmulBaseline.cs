@@ -2,15 +2,15 @@ using static TorchSharp.torch;
 
 namespace Platform.Benchmarks;
 
-/// <summary>This CPU's fp32 matrix-product rate through the same libtorch: the ceiling training can approach.</summary>
+/// <summary>This CPU's matrix-product rate (fp32, or bf16) through the same libtorch: the ceiling training can approach.</summary>
 internal static class MatmulBaseline
 {
     private const int Size = 2048;
 
-    public static double GigaflopsPerSecond(TimeSpan minimum)
+    public static double GigaflopsPerSecond(TimeSpan minimum, ScalarType type = ScalarType.Float32)
     {
-        using var a = randn(Size, Size);
-        using var b = randn(Size, Size);
+        using var a = randn(Size, Size).to_type(type);
+        using var b = randn(Size, Size).to_type(type);
         using var guard = no_grad();
         var products = Timing.Rate(() =>
         {

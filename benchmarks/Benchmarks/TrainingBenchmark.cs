@@ -16,7 +16,9 @@ internal sealed class TrainingBenchmark(BenchmarkData data, BenchmarkSizes sizes
     private const int GroupingFactor = 50;
     private const int Seed = 42;
 
-    public TrainingFigures Run(bool fixedLength)
+    /// <param name="fixedLength">Pad every batch to 128 rather than to its longest sequence.</param>
+    /// <param name="compute">The 16-bit type matrix products run in (<see cref="MixedPrecision"/>), or null for fp32.</param>
+    public TrainingFigures Run(bool fixedLength, ScalarType? compute = null)
     {
         using var model = data.CreateModel();
         model.train();
@@ -25,7 +27,7 @@ internal sealed class TrainingBenchmark(BenchmarkData data, BenchmarkSizes sizes
         var steps = fixedLength ? sizes.FixedSteps : sizes.DynamicSteps;
         for (var b = 0; b < sizes.WarmupSteps; b++)
         {
-            Step(model, optimizer, plan[b % plan.Count], fixedLength);
+            Step(model, optimizer, plan[b % plan.Count], fixedLength, compute);
         }
 
         long sequences = 0, padded = 0, real = 0, optimizerTicks = 0;
@@ -33,7 +35,7 @@ internal sealed class TrainingBenchmark(BenchmarkData data, BenchmarkSizes sizes
         for (var s = 0; s < steps; s++)
         {
             var batch = plan[(sizes.WarmupSteps + s) % plan.Count];
-            var (computed, ticks) = Step(model, optimizer, batch, fixedLength);
+            var (computed, ticks) = Step(model, optimizer, batch, fixedLength, compute);
             padded += computed;
             optimizerTicks += ticks;
             sequences += batch.Length;
@@ -55,7 +57,7 @@ internal sealed class TrainingBenchmark(BenchmarkData data, BenchmarkSizes sizes
     }
 
     /// <summary>One optimizer step; returns the token positions computed (batch × padded length) and the stopwatch ticks spent after backward.</summary>
-    private (long Computed, long OptimizerTicks) Step(BertForSequenceClassification model, AdamW optimizer, int[] indices, bool fixedLength)
+    private (long Computed, long OptimizerTicks) Step(BertForSequenceClassification model, AdamW optimizer, int[] indices, bool fixedLength, ScalarType? compute)
     {
         using var scope = NewDisposeScope();
         var batch = indices.Select(i => data.Encoded.Examples[i]).ToArray();
@@ -69,7 +71,13 @@ internal sealed class TrainingBenchmark(BenchmarkData data, BenchmarkSizes sizes
         }
 
         var targets = BatchCollator.Targets(batch, data.Encoded.Labels.Count, multiLabel: false, CPU);
-        var loss = LossFunctions.Compute(model.forward(ids, mask), targets, multiLabel: false, weights: null);
+        Tensor logits;
+        using (MixedPrecision.Enter(compute))
+        {
+            logits = model.forward(ids, mask);
+        }
+
+        var loss = LossFunctions.Compute(logits, targets, multiLabel: false, weights: null);
         loss.backward();
         var optimizerStart = Stopwatch.GetTimestamp();
         nn.utils.clip_grad_norm_(model.parameters(), 1.0);

@@ -31,13 +31,17 @@ internal static class TrainCommand
         var maxSteps = new Option<int>("--max-steps") { Description = "Stop after N optimizer steps (0: no limit)." };
         var checkpoint = new Option<DirectoryInfo?>("--checkpoint") { Description = "Checkpoint folder; an existing checkpoint there is resumed." };
         var device = new Option<string>("--device") { DefaultValueFactory = _ => "auto" };
+        var precision = new Option<TrainingPrecision>("--precision")
+        {
+            Description = "auto (bf16 on a CPU that computes it natively, fp16 on CUDA, else fp32), fp32, bf16 or fp16 (CUDA).", DefaultValueFactory = _ => defaults.Precision,
+        };
         var textColumn = new Option<string>("--text-column") { DefaultValueFactory = _ => "text" };
         var labelColumn = new Option<string>("--label-column") { DefaultValueFactory = _ => "label" };
         var minRows = new Option<int>("--min-rows") { DefaultValueFactory = _ => new DatasetOptions().MinRows };
 
         var command = new Command("train", "Validate a CSV, fine-tune, evaluate on a held-out split and write a model package.")
         {
-            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, pooling, vocabulary, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, textColumn, labelColumn, minRows,
+            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, pooling, vocabulary, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, precision, textColumn, labelColumn, minRows,
         };
         // The flag that sets each training and dataset option, to name it next to the rule it broke.
         var flags = new Dictionary<string, Option>(StringComparer.Ordinal)
@@ -54,6 +58,7 @@ internal static class TrainCommand
             [Json(nameof(TrainingOptions.GradientAccumulationSteps))] = accumulation,
             [Json(nameof(TrainingOptions.MaxSteps))] = maxSteps,
             [Json(nameof(TrainingOptions.Device))] = device,
+            [Json(nameof(TrainingOptions.Precision))] = precision,
             [Json(nameof(DatasetOptions.TextColumn))] = textColumn,
             [Json(nameof(DatasetOptions.LabelColumn))] = labelColumn,
             [Json(nameof(DatasetOptions.MinRows))] = minRows,
@@ -75,6 +80,7 @@ internal static class TrainCommand
                 GradientAccumulationSteps = result.GetValue(accumulation),
                 MaxSteps = result.GetValue(maxSteps),
                 Device = result.GetValue(device)!,
+                Precision = result.GetValue(precision),
             };
             var dataset = new DatasetOptions
             {

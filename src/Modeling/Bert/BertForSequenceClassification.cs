@@ -39,6 +39,7 @@ internal sealed class BertForSequenceClassification : nn.Module<Tensor, Tensor, 
     {
         using var scope = NewDisposeScope();
         var pooled = bert.Pool(bert.forward(inputIds, attentionMask), attentionMask);
-        return classifier.forward(dropout.forward(pooled)).MoveToOuterDisposeScope();
+        // Logits in fp32 whatever the compute type: the softmax and the loss read them.
+        return MixedPrecision.Full(MixedPrecision.Linear(classifier, dropout.forward(pooled))).MoveToOuterDisposeScope();
     }
 }

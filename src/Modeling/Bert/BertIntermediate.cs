@@ -22,7 +22,7 @@ internal sealed class BertIntermediate : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hidden)
     {
         using var scope = NewDisposeScope();
-        var projected = dense.forward(hidden);
+        var projected = MixedPrecision.Linear(dense, hidden);
         var activated = _activation switch
         {
             "relu" => nn.functional.relu(projected),

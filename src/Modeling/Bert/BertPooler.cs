@@ -20,6 +20,6 @@ internal sealed class BertPooler : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor hidden)
     {
         using var scope = NewDisposeScope();
-        return tanh(dense.forward(hidden[.., 0])).MoveToOuterDisposeScope();
+        return tanh(MixedPrecision.Linear(dense, hidden[.., 0])).MoveToOuterDisposeScope();
     }
 }

@@ -24,6 +24,7 @@ internal sealed class BertResidualOutput : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor hidden, Tensor residual)
     {
         using var scope = NewDisposeScope();
-        return LayerNorm.forward(dropout.forward(dense.forward(hidden)) + residual).MoveToOuterDisposeScope();
+        // The residual stream and its layer norm stay fp32 under mixed precision.
+        return LayerNorm.forward(MixedPrecision.Full(dropout.forward(MixedPrecision.Linear(dense, hidden))) + residual).MoveToOuterDisposeScope();
     }
 }

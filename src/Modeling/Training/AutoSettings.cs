@@ -1,3 +1,4 @@
+using Platform.Modeling.Serving;
 using System.Globalization;
 using Platform.Modeling.Packaging;
 using Platform.Shared.Training;
@@ -24,7 +25,8 @@ public static class AutoSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(trainExamples, 1);
         var epochs = options.Epochs ?? Epochs(trainExamples);
         var learningRate = options.LearningRate ?? LearningRate(hiddenSize);
-        var settled = options with { Epochs = epochs, LearningRate = learningRate };
+        var (precision, precisionReason) = PrecisionPolicy.Settle(options.Precision, DeviceSelector.Resolve(options.Device).type, CpuFeatures.Bf16Flag);
+        var settled = options with { Epochs = epochs, LearningRate = learningRate, Precision = precision };
         var schedule = LearningRateSchedule.For(settled, trainExamples);
 
         var choices = new List<ChosenSetting>
@@ -37,6 +39,7 @@ public static class AutoSettings
                 : "set by the job"),
             new(ChosenSetting.Warmup, $"{Text(schedule.WarmupSteps)} steps",
                 $"{Text(100 * options.WarmupRatio)} % of {Text(schedule.TotalSteps)} optimizer steps, then linear decay to 0"),
+            new(ChosenSetting.Precision, PrecisionPolicy.Name(precision), precisionReason),
         };
         return (settled, choices);
     }

@@ -1,3 +1,4 @@
+using Platform.Modeling.Serving;
 using Platform.Shared.Training;
 using System.Diagnostics;
 using Platform.Modeling.Bert;
@@ -30,8 +31,11 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         CancellationToken cancellationToken = default)
     {
         var device = DeviceSelector.Resolve(options.Device);
+        var (precision, _) = PrecisionPolicy.Settle(options.Precision, device.type, CpuFeatures.Bf16Flag);
+        var compute = PrecisionPolicy.ComputeType(precision);
         model.to(device);
         model.train();
+        var parameters = model.parameters().ToList();
 
         var decay = model.named_parameters().Where(p => !IsNoDecay(p.name)).Select(p => p.parameter);
         var noDecay = model.named_parameters().Where(p => IsNoDecay(p.name)).Select(p => p.parameter);
@@ -58,6 +62,8 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             random.manual_seed(options.Seed);
         }
 
+        var scaler = precision == TrainingPrecision.Fp16 ? new LossScaler(state.LossScale ?? LossScaler.Initial) : null;
+
         using var lossWeights = LossFunctions.ClassWeights(train, options.ClassWeighting, device);
         var clock = Stopwatch.StartNew();
         var startStep = state.GlobalStep;
@@ -77,12 +83,12 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             {
                 if (pending == 0 && cancellationToken.IsCancellationRequested)
                 {
-                    Checkpoint(model, optimizer, WithRuns(state with { Epoch = epoch, NextBatch = b }), best);
+                    Checkpoint(model, optimizer, WithRuns(state with { Epoch = epoch, NextBatch = b, LossScale = scaler?.State }), best);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 var batch = plan[b].Select(i => train.Examples[i]).ToArray();
-                var loss = Forward(model, batch, train, lossWeights, device);
+                var loss = Forward(model, batch, train, lossWeights, device, compute, scaler);
                 state = state with
                 {
                     LossSum = state.LossSum + loss,
@@ -99,7 +105,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
                 }
 
                 var learningRate = schedule.At(state.GlobalStep);
-                Step(model, optimizer, learningRate);
+                Step(parameters, optimizer, learningRate, scaler);
                 pending = 0;
                 state = state with { GlobalStep = state.GlobalStep + 1, Epoch = epoch, NextBatch = b + 1 };
                 if (state.GlobalStep % lossInterval == 0 || state.GlobalStep == totalSteps)
@@ -117,7 +123,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
                     Report(progress, "evaluate", state, epoch, learningRate, clock, sequences, startStep, state.History[^1].MacroF1);
                 }
 
-                var next = endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state;
+                var next = (endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state) with { LossScale = scaler?.State };
                 if (evaluate || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
                 {
                     Checkpoint(model, optimizer, WithRuns(next), best);
@@ -159,7 +165,11 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             state.History,
             state.Thresholds,
             WithRuns(state).Runs,
-            state.Losses);
+            state.Losses)
+        {
+            Precision = precision,
+            SkippedSteps = scaler?.State.SkippedSteps ?? 0,
+        };
     }
 
     /// <summary>Steps between two points of the loss curve: 1 for short runs, so that a run records at most <see cref="MaxLossPoints"/>.</summary>
@@ -174,31 +184,46 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
 
     private static bool IsNoDecay(string name) => name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal);
 
-    private double Forward(BertForSequenceClassification model, EncodedExample[] batch, EncodedDataset train, Tensor? lossWeights, Device device)
+    /// <summary>Forward (matrix products in <paramref name="compute"/> when set; logits and loss in fp32) and backward; returns the unscaled loss.</summary>
+    private double Forward(
+        BertForSequenceClassification model, EncodedExample[] batch, EncodedDataset train, Tensor? lossWeights, Device device, ScalarType? compute, LossScaler? scaler)
     {
         using var scope = NewDisposeScope();
         var (ids, mask) = BatchCollator.Inputs([.. batch.Select(e => e.InputIds)], padId, device);
         var targets = BatchCollator.Targets(batch, train.Labels.Count, train.IsMultiLabel, device);
-        var logits = model.forward(ids, mask);
+        Tensor logits;
+        using (MixedPrecision.Enter(compute))
+        {
+            logits = model.forward(ids, mask);
+        }
+
         var loss = LossFunctions.Compute(logits, targets, train.IsMultiLabel, lossWeights);
-        (loss / options.GradientAccumulationSteps).backward();
+        var objective = loss / options.GradientAccumulationSteps;
+        (scaler is null ? objective : scaler.Scale(objective)).backward();
         return loss.item<float>();
     }
 
-    private void Step(BertForSequenceClassification model, OptimizerHelper optimizer, double learningRate)
+    /// <summary>Clips and applies the accumulated gradients; under fp16 loss scaling a step whose gradients overflowed is skipped.</summary>
+    private void Step(IList<Parameter> parameters, OptimizerHelper optimizer, double learningRate, LossScaler? scaler)
     {
-        if (options.MaxGradNorm > 0)
-        {
-            nn.utils.clip_grad_norm_(model.parameters(), options.MaxGradNorm);
-        }
-
+        var apply = scaler?.UnscaleAndClip(parameters, options.MaxGradNorm) ?? Clip(parameters);
         foreach (var group in optimizer.ParamGroups)
         {
             group.LearningRate = learningRate;
         }
 
-        optimizer.step();
+        if (apply)
+        {
+            optimizer.step();
+        }
+
         optimizer.zero_grad();
+    }
+
+    private bool Clip(IList<Parameter> parameters)
+    {
+        nn.utils.clip_grad_norm_(parameters, options.MaxGradNorm);
+        return true;
     }
 
     private (TrainerState State, Dictionary<string, Tensor>? Best, bool Stop) Evaluate(

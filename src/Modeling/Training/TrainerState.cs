@@ -43,6 +43,9 @@ internal sealed record TrainerState
 
     public List<float>? Thresholds { get; init; }
 
+    /// <summary>fp16 loss scaling's state; null in fp32 and bf16 runs.</summary>
+    public LossScaleState? LossScale { get; init; }
+
     /// <summary>The runs before this one (checkpoints carry them forward), for <see cref="TrainingResult.Runs"/>.</summary>
     public List<TrainingRun> Runs { get; init; } = [];
 }

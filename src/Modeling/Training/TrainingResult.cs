@@ -17,5 +17,12 @@ public sealed record TrainingResult(
     IReadOnlyList<StepValue>? Losses = null)
 {
     /// <summary>Seconds of training over every run (the current one whole, earlier ones up to their last checkpoint).</summary>
+    /// <summary>The precision matrix products trained in (settled: never <c>auto</c>).</summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Fp32;
+
+    /// <summary>Optimizer steps fp16 loss scaling skipped because their gradients overflowed (0 in fp32 and bf16).</summary>
+    public int SkippedSteps { get; init; }
+
+    /// <summary>Seconds of training over every run (the current one whole, earlier ones up to their last checkpoint).</summary>
     public double TotalSeconds => Runs is { Count: > 0 } runs ? runs.Sum(r => r.Seconds) : Elapsed.TotalSeconds;
 }

@@ -17,4 +17,7 @@ public sealed record ChosenSetting(string Setting, string Value, string Reason)
 
     /// <summary>Optimizer steps spent warming the learning rate up.</summary>
     public const string Warmup = "warmup";
+
+    /// <summary>The format matrix products trained in: <c>fp32</c>, <c>bf16</c> or <c>fp16</c>.</summary>
+    public const string Precision = "precision";
 }

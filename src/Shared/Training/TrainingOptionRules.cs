@@ -36,6 +36,9 @@ public static class TrainingOptionRules
         problems.Require(o.EarlyStoppingPatience >= 0, nameof(o.EarlyStoppingPatience), $"earlyStoppingPatience must be 0 (never stop early) or more (got {o.EarlyStoppingPatience}).");
         problems.Require(o.CheckpointEverySteps >= 0, nameof(o.CheckpointEverySteps), $"checkpointEverySteps must be 0 or more (got {o.CheckpointEverySteps}).");
         problems.Require(o.MaxSteps >= 0, nameof(o.MaxSteps), $"maxSteps must be 0 (no limit) or more (got {o.MaxSteps}).");
+        problems.Require(Enum.IsDefined(o.Precision), nameof(o.Precision), $"precision must be auto, fp32, bf16 or fp16 (got {o.Precision}).");
+        problems.Require(o is not { Precision: TrainingPrecision.Fp16, Device: "cpu" }, nameof(o.Precision),
+            $"precision fp16 trains on CUDA only (a CPU computes fp16 matrix products slowly); use bf16 or auto with device cpu.");
         problems.Require(o.Device is "auto" or "cpu" or "cuda", nameof(o.Device), $"device must be auto, cpu or cuda (got '{o.Device}').");
         problems.Require(o.LengthGroupingFactor >= 1, nameof(o.LengthGroupingFactor), $"lengthGroupingFactor must be at least 1 (got {o.LengthGroupingFactor}).");
         return problems.ToList();

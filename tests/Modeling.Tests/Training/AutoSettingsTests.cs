@@ -1,3 +1,4 @@
+using Platform.Modeling.Serving;
 using System.Text.Json.Nodes;
 using Platform.Modeling.BaseModels;
 using Platform.Modeling.FineTuning;
@@ -50,12 +51,16 @@ public sealed class AutoSettingsTests : IDisposable
         // 4,000 / 32 = 125 steps an epoch, 625 in all, 10 % of them warming up (62.5, rounded as the schedule rounds).
         Assert.Equal("62 steps", byName[ChosenSetting.Warmup].Value);
         Assert.Equal("10 % of 625 optimizer steps, then linear decay to 0", byName[ChosenSetting.Warmup].Reason);
+        // auto precision settles on what this machine computes natively, and says which.
+        Assert.NotEqual(TrainingPrecision.Auto, settled.Precision);
+        Assert.Equal(PrecisionPolicy.Name(settled.Precision), byName[ChosenSetting.Precision].Value);
+        Assert.Equal(PrecisionPolicy.Settle(TrainingPrecision.Auto, TorchSharp.DeviceType.CPU, CpuFeatures.Bf16Flag).Reason, byName[ChosenSetting.Precision].Reason);
     }
 
     [Fact]
     public void Settle_SetByTheJob_KeepsTheValues()
     {
-        var options = new TrainingOptions { Epochs = 2, LearningRate = 3e-5, MaxSteps = 10 };
+        var options = new TrainingOptions { Epochs = 2, LearningRate = 3e-5, MaxSteps = 10, Precision = TrainingPrecision.Fp32 };
 
         var (settled, choices) = AutoSettings.Settle(options, trainExamples: 4_000, hiddenSize: 384);
 
@@ -86,6 +91,10 @@ public sealed class AutoSettingsTests : IDisposable
         var choices = record["choices"]!.AsArray().ToDictionary(c => c!["setting"]!.GetValue<string>(), c => c!["value"]!.GetValue<string>());
         Assert.Equal(expectedEpochs.ToString(System.Globalization.CultureInfo.InvariantCulture), choices["epochs"]);
         Assert.Equal("0.0001", choices["learningRate"]);
+        // The package records the precision it trained in (settled, never auto), as a hyperparameter and a choice.
+        var expectedPrecision = CpuFeatures.SupportsBf16 ? "bf16" : "fp32";
+        Assert.Equal(expectedPrecision, record["hyperparameters"]!["precision"]!.GetValue<string>());
+        Assert.Equal(expectedPrecision, choices["precision"]);
         Assert.Contains(progress, p => p.Training is { } t && t.Epochs == expectedEpochs);
     }
 

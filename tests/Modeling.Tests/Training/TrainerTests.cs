@@ -24,12 +24,18 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal([2L, 3L], logits.shape);
     }
 
-    [Fact]
-    public void Train_TinyModelOnLearnableTask_LossFallsAndValidationIsAccurate()
+    [Theory]
+    [InlineData(TrainingPrecision.Fp32)]
+    [InlineData(TrainingPrecision.Bf16)]
+    public void Train_TinyModelOnLearnableTask_LossFallsAndValidationIsAccurate(TrainingPrecision precision)
     {
         using var model = CreateTinyModel(labels: 3);
-        var options = new TrainingOptions { Epochs = 8, BatchSize = 16, LearningRate = 5e-3, WarmupRatio = 0.1, EarlyStoppingPatience = 0, Device = "cpu" };
+        var options = new TrainingOptions { Epochs = 8, BatchSize = 16, LearningRate = 5e-3, WarmupRatio = 0.1, EarlyStoppingPatience = 0, Device = "cpu", Precision = precision };
         var result = new Trainer(options, padId: 0).Train(model, SyntheticData.Create(300, seed: 1), SyntheticData.Create(90, seed: 2));
+
+        Assert.Equal(precision, result.Precision);
+        Assert.Equal(0, result.SkippedSteps);
+        Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));
 
         Assert.Equal(8, result.History.Count);
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss * 0.5, $"loss {result.History[0].TrainLoss} -> {result.History[^1].TrainLoss}");
@@ -40,13 +46,17 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(3)] // before the first evaluation: no best weights yet
-    [InlineData(7)] // after an evaluation, mid-epoch
-    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun(int interruptAtStep)
+    [InlineData(3, TrainingPrecision.Fp32)] // before the first evaluation: no best weights yet
+    [InlineData(7, TrainingPrecision.Fp32)] // after an evaluation, mid-epoch
+    [InlineData(7, TrainingPrecision.Bf16)]
+    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun(int interruptAtStep, TrainingPrecision precision)
     {
         var train = SyntheticData.Create(120, seed: 3);
         var validation = SyntheticData.Create(30, seed: 4);
-        var options = new TrainingOptions { Epochs = 3, BatchSize = 8, LearningRate = 1e-3, GradientAccumulationSteps = 2, EvaluateEverySteps = 5, EarlyStoppingPatience = 0, Device = "cpu" };
+        var options = new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 8, LearningRate = 1e-3, GradientAccumulationSteps = 2, EvaluateEverySteps = 5, EarlyStoppingPatience = 0, Device = "cpu", Precision = precision,
+        };
 
         using var reference = CreateTinyModel(labels: 3);
         var expected = new Trainer(options, padId: 0).Train(reference, train, validation);

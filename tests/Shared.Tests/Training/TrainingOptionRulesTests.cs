@@ -24,7 +24,7 @@ public sealed class TrainingOptionRulesTests
         {
             Epochs = 0, LearningRate = 0, BatchSize = 0, MaxLength = 4, WarmupRatio = 1, WeightDecay = -1, MaxGradNorm = 0,
             GradientAccumulationSteps = 0, ClassWeighting = (ClassWeighting)9, Pooling = (Pooling)9, Vocabulary = (VocabularyMode)9, EvaluateEverySteps = -1, EarlyStoppingPatience = -1,
-            CheckpointEverySteps = -1, MaxSteps = -1, Device = "tpu", LengthGroupingFactor = 0,
+            CheckpointEverySteps = -1, MaxSteps = -1, Precision = (TrainingPrecision)9, Device = "tpu", LengthGroupingFactor = 0,
         };
 
         var problems = TrainingOptionRules.Check(options);
@@ -33,6 +33,17 @@ public sealed class TrainingOptionRulesTests
         var names = typeof(TrainingOptions).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Where(n => n != "seed");
         Assert.Equal(names, problems.Select(p => p.Option));
         Assert.All(problems, p => Assert.StartsWith(p.Option + " must be ", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_Fp16OnTheCpu_IsRefusedNamingPrecision()
+    {
+        var problem = Assert.Single(TrainingOptionRules.Check(new TrainingOptions { Precision = TrainingPrecision.Fp16, Device = "cpu" }));
+
+        Assert.Equal("precision", problem.Option);
+        Assert.Contains("CUDA only", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(TrainingOptionRules.Check(new TrainingOptions { Precision = TrainingPrecision.Fp16, Device = "cuda" }));
+        Assert.Empty(TrainingOptionRules.Check(new TrainingOptions { Precision = TrainingPrecision.Bf16, Device = "cpu" }));
     }
 
     [Theory]
