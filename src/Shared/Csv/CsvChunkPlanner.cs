@@ -49,27 +49,56 @@ public static class CsvChunkPlanner
 
         public void Scan(ReadOnlySpan<byte> bytes)
         {
-            for (var i = 0; i < bytes.Length; i++, _position++)
+            var i = 0;
+            while (i < bytes.Length)
             {
-                var b = bytes[i];
-                if (b == (byte)'"')
+                if (_headerLine == 0 && _blank)
                 {
-                    _quoted = !_quoted;
-                    _blank = false;
-                }
-                else if (b == (byte)'\n')
-                {
-                    _line++;
-                    if (!_quoted)
+                    // Before the header, every byte counts: whitespace lines are skipped, the first other one is the header.
+                    var b = bytes[i];
+                    if (b is not ((byte)'"' or (byte)'\n') && !IsBlank(b, _position))
                     {
-                        EndRecord(_position + 1);
+                        _blank = false;
                     }
+
+                    Take(b);
+                    i++;
+                    continue;
                 }
-                else if (_blank && !IsBlank(b, _position))
+
+                // Then only quotes and line feeds matter: skip to the next one (vectorized).
+                var next = bytes[i..].IndexOfAny((byte)'"', (byte)'\n');
+                if (next < 0)
                 {
-                    _blank = false;
+                    _position += bytes.Length - i;
+                    return;
+                }
+
+                _position += next;
+                i += next;
+                Take(bytes[i]);
+                i++;
+            }
+        }
+
+        /// <summary>Accounts for one byte at <see cref="_position"/> and moves past it.</summary>
+        private void Take(byte b)
+        {
+            if (b == (byte)'"')
+            {
+                _quoted = !_quoted;
+                _blank = false;
+            }
+            else if (b == (byte)'\n')
+            {
+                _line++;
+                if (!_quoted)
+                {
+                    EndRecord(_position + 1);
                 }
             }
+
+            _position++;
         }
 
         public CsvChunkPlan Finish()

@@ -12,8 +12,9 @@ namespace Platform.Shared.Scoring;
 public sealed class ScoringRowReader : IDisposable
 {
     private readonly StrictUtf8Reader _text;
-    private readonly CsvRecordReader _records;
+    private readonly CsvRecordReader? _records;
     private readonly ScoringHeader _header;
+    private readonly ScoringRecord? _unreadable;
     private bool _ended;
 
     /// <param name="chunk">The chunk's bytes (only them); not disposed.</param>
@@ -26,7 +27,15 @@ public sealed class ScoringRowReader : IDisposable
         ArgumentNullException.ThrowIfNull(header);
         _header = header;
         _text = new StrictUtf8Reader(chunk, firstLine, byteOffset);
-        _records = new CsvRecordReader(_text, header.Separator, firstLine);
+        try
+        {
+            // Sep reads its first block at once.
+            _records = new CsvRecordReader(_text, header.Separator, firstLine);
+        }
+        catch (NotTextException e)
+        {
+            _unreadable = NotText(e);
+        }
     }
 
     /// <summary>The next record, or null at the end of the chunk (and after a record that could not be read).</summary>
@@ -37,6 +46,12 @@ public sealed class ScoringRowReader : IDisposable
             return null;
         }
 
+        if (_records is null)
+        {
+            _ended = true;
+            return _unreadable;
+        }
+
         bool moved;
         try
         {
@@ -45,7 +60,7 @@ public sealed class ScoringRowReader : IDisposable
         catch (NotTextException e)
         {
             _ended = true;
-            return new ScoringRecord(e.Line, null, new DatasetError(DatasetErrorCodes.NotText, e.Message, e.Line));
+            return NotText(e);
         }
 
         if (!moved)
@@ -85,9 +100,11 @@ public sealed class ScoringRowReader : IDisposable
 
     public void Dispose()
     {
-        _records.Dispose();
+        _records?.Dispose();
         _text.Dispose();
     }
+
+    private static ScoringRecord NotText(NotTextException e) => new(e.Line, null, new DatasetError(DatasetErrorCodes.NotText, e.Message, e.Line));
 
     private static ScoringRecord Failed(int line, string code, string message) => new(line, null, new DatasetError(code, message, line));
 }
