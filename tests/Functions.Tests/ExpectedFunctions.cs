@@ -28,6 +28,8 @@ internal static class ExpectedFunctions
         ["EvaluateModel"] = "activityTrigger",
         ["PublishModel"] = "activityTrigger",
         ["WriteCancelMarker"] = "activityTrigger",
+        ["RecordSweep"] = "activityTrigger",
+        ["AdoptTrialModel"] = "activityTrigger",
     };
 
     public static IReadOnlyDictionary<string, HttpRoute> HttpRoutes { get; } = new Dictionary<string, HttpRoute>
