@@ -5,12 +5,15 @@ namespace Platform.EndToEnd;
 
 /// <summary>
 /// The whole platform with one model trained through it (the tiny BERT) to score with, and small scoring chunks and
-/// blocks, so a few thousand rows already fan out over many chunk activities.
+/// blocks, so a few thousand rows already fan out over many chunk activities. Served in fp32: the int8 graph quantizes
+/// activations per batch, so a text's scores move in the third decimal with the texts it is batched with (in the predict
+/// route as much as in scoring), and the tiny model's scores sit close enough to 0.5 for that to flip labels.
 /// </summary>
 public sealed class ScoringPlatform() : PlatformFixture(runRunner: true, extra: new Dictionary<string, string?>
 {
     ["Pipeline:Scoring:ChunkBytes"] = "32768",
     ["Pipeline:Scoring:BlockBytes"] = "16384",
+    ["Handlers:Predictor:Precision"] = "fp32",
 }), IAsyncLifetime
 {
     /// <summary>The trained model.</summary>
@@ -22,7 +25,7 @@ public sealed class ScoringPlatform() : PlatformFixture(runRunner: true, extra: 
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        await UploadAsync(Model, Datasets.Separable(), Datasets.TinyOptions());
+        await UploadAsync(Model, EndToEnd.Datasets.Separable(), EndToEnd.Datasets.TinyOptions());
         var job = await WaitForTerminalAsync(await WaitForJobIdAsync(Model, TimeSpan.FromSeconds(30)), TimeSpan.FromMinutes(5));
         Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
         Version = job.GetProperty("output").GetProperty("version").GetString()!;

@@ -4,11 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using nietras.SeparatedValues;
+using Xunit.Abstractions;
 
 namespace Platform.EndToEnd;
 
 /// <summary>Batch scoring by upload through DevHost: a CSV in <c>scoring</c> → chunked, scored, joined in <c>scoring-results</c>.</summary>
-public sealed class ScoringTests(ScoringPlatform platform) : IClassFixture<ScoringPlatform>
+public sealed class ScoringTests(ScoringPlatform platform, ITestOutputHelper log) : IClassFixture<ScoringPlatform>
 {
     [Fact]
     public async Task Upload_TenThousandRows_ComeBackInOrderWithThePredictRoutesLabels()
@@ -37,6 +38,8 @@ public sealed class ScoringTests(ScoringPlatform platform) : IClassFixture<Scori
         Assert.Equal(platform.Version, scoring.GetProperty("version").GetString());
         Assert.Equal($"{model}/batch.predictions.csv", scoring.GetProperty("outputBlob").GetString());
         Assert.True(scoring.GetProperty("chunks").GetInt32() > 4, scoring.ToString());
+        var took = job.GetProperty("lastUpdatedAt").GetDateTimeOffset() - job.GetProperty("createdAt").GetDateTimeOffset();
+        log.WriteLine($"{rows} rows in {scoring.GetProperty("chunks").GetInt32()} chunks scored in {took.TotalSeconds:F1} s ({rows / took.TotalSeconds:F0} rows/s)");
 
         var output = (await platform.ScoringResults.GetBlobClient($"{model}/batch.predictions.csv").DownloadContentAsync()).Value.Content.ToString();
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(output);
@@ -94,17 +97,14 @@ public sealed class ScoringTests(ScoringPlatform platform) : IClassFixture<Scori
     {
         var model = platform.Model;
         // A second version of the model: the same package under another name, not current.
-        await foreach (var blob in platform.Models.GetBlobsAsync(prefix: $"{model}/{platform.Version}/"))
+        await foreach (var blob in platform.Models.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{model}/{platform.Version}/" }))
         {
             var source = platform.Models.GetBlobClient(blob.Name);
             var copy = platform.Models.GetBlobClient(blob.Name.Replace($"/{platform.Version}/", "/pinned-copy/", StringComparison.Ordinal));
             await copy.UploadAsync((await source.DownloadContentAsync()).Value.Content, overwrite: true);
         }
 
-        await platform.UploadToScoreAsync(model, "pinned", BinaryData.FromString("text
-wonderful great
-terrible awful
-"), """{"version":"pinned-copy"}""");
+        await platform.UploadToScoreAsync(model, "pinned", BinaryData.FromString("text\nwonderful great\nterrible awful\n"), """{"version":"pinned-copy"}""");
         var job = await platform.WaitForScoringAsync(model, "pinned", TimeSpan.FromMinutes(2));
 
         Assert.True(job.GetProperty("phase").GetString() == "completed", job.ToString());
@@ -118,9 +118,7 @@ terrible awful
     public async Task Upload_ForAModelThatDoesNotExist_FailsWithAClearMessageOnce()
     {
         var model = PlatformFixture.NewModelName();
-        var csv = BinaryData.FromString("text
-anything
-");
+        var csv = BinaryData.FromString("text\nanything\n");
         await platform.UploadToScoreAsync(model, "orphan", csv);
         var jobId = await platform.WaitForScoringJobIdAsync(model, "orphan", TimeSpan.FromSeconds(30));
         var job = await platform.WaitForTerminalAsync(jobId, TimeSpan.FromMinutes(1));
