@@ -240,3 +240,5 @@ output AZURE_RUNNER_JOB_NAME string = runnerJob.outputs.jobName
 output AZURE_RUNNER_WORKLOAD_PROFILE string = containerAppsEnvironment.outputs.runnerWorkloadProfileName
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.systemTopicName
 output AZURE_DATASETS_CONTAINER string = 'datasets'
+output AZURE_SCORING_CONTAINER string = 'scoring'
+output AZURE_SCORING_RESULTS_CONTAINER string = 'scoring-results'

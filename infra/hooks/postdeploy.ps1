@@ -1,6 +1,6 @@
-# Subscribes the `datasets` container's BlobCreated events (.csv only) to the Functions blob
-# extension endpoint of DatasetUploaded. Idempotent: `create` is a create-or-update (PUT), so a
-# re-run refreshes the endpoint (for example after the system key was rotated).
+# Subscribes the BlobCreated events (.csv only) of the `datasets` container to the Functions blob
+# extension endpoint of DatasetUploaded, and those of the `scoring` container to ScoringUploaded.
+# Idempotent: `create` is a create-or-update (PUT), so a re-run refreshes the endpoints (for example after the system key was rotated).
 # azd passes the outputs of infra/bicep/main.bicep as environment variables.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -13,9 +13,8 @@ foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_FUNC
 
 $resourceGroup = $env:AZURE_RESOURCE_GROUP
 $appName = $env:AZURE_FUNCTION_APP_NAME
-$container = if ($env:AZURE_DATASETS_CONTAINER) { $env:AZURE_DATASETS_CONTAINER } else { 'datasets' }
-$functionName = 'DatasetUploaded'
-$subscriptionName = 'datasets-csv-to-functions'
+$datasetsContainer = if ($env:AZURE_DATASETS_CONTAINER) { $env:AZURE_DATASETS_CONTAINER } else { 'datasets' }
+$scoringContainer = if ($env:AZURE_SCORING_CONTAINER) { $env:AZURE_SCORING_CONTAINER } else { 'scoring' }
 $attempts = if ($env:BLOBS_EXTENSION_KEY_ATTEMPTS) { [int]$env:BLOBS_EXTENSION_KEY_ATTEMPTS } else { 30 }
 
 # The host creates the blobs_extension key when it first starts with an Event Grid blob trigger,
@@ -29,27 +28,33 @@ for ($i = 1; $i -le $attempts; $i++) {
     Start-Sleep -Seconds 10
 }
 if (-not $key) {
-    throw "$appName has no blobs_extension system key. Is $functionName deployed with a blob trigger using Source = EventGrid? Re-run with: azd hooks run postdeploy"
+    throw "$appName has no blobs_extension system key. Are its blob triggers deployed with Source = EventGrid? Re-run with: azd hooks run postdeploy"
 }
 
-$endpoint = "$($env:AZURE_FUNCTION_URI)/runtime/webhooks/blobs?functionName=Host.Functions.$functionName&code=$key"
+# Delivers the container's *.csv BlobCreated events to the function.
+function Add-Subscription([string] $subscriptionName, [string] $container, [string] $functionName) {
+    $endpoint = "$($env:AZURE_FUNCTION_URI)/runtime/webhooks/blobs?functionName=Host.Functions.$functionName&code=$key"
 
-# On Windows `az` is a .cmd script and cmd.exe would split the URL at '&' unless it stays quoted.
-$endpointArgument = if ($IsWindows -or $env:OS -eq 'Windows_NT') { "`"$endpoint`"" } else { $endpoint }
+    # On Windows `az` is a .cmd script and cmd.exe would split the URL at '&' unless it stays quoted.
+    $endpointArgument = if ($IsWindows -or $env:OS -eq 'Windows_NT') { "`"$endpoint`"" } else { $endpoint }
 
-# Event Grid validates the endpoint (handshake with the blob extension) before it saves the subscription.
-az eventgrid system-topic event-subscription create `
-    --resource-group $resourceGroup `
-    --system-topic-name $env:AZURE_EVENTGRID_SYSTEM_TOPIC_NAME `
-    --name $subscriptionName `
-    --endpoint-type webhook `
-    --endpoint $endpointArgument `
-    --included-event-types Microsoft.Storage.BlobCreated `
-    --subject-begins-with "/blobServices/default/containers/$container/" `
-    --subject-ends-with '.csv' `
-    --max-delivery-attempts 30 `
-    --event-ttl 1440 `
-    --output none
-if ($LASTEXITCODE -ne 0) { throw "az eventgrid system-topic event-subscription create failed ($LASTEXITCODE)." }
+    # Event Grid validates the endpoint (handshake with the blob extension) before it saves the subscription.
+    az eventgrid system-topic event-subscription create `
+        --resource-group $resourceGroup `
+        --system-topic-name $env:AZURE_EVENTGRID_SYSTEM_TOPIC_NAME `
+        --name $subscriptionName `
+        --endpoint-type webhook `
+        --endpoint $endpointArgument `
+        --included-event-types Microsoft.Storage.BlobCreated `
+        --subject-begins-with "/blobServices/default/containers/$container/" `
+        --subject-ends-with '.csv' `
+        --max-delivery-attempts 30 `
+        --event-ttl 1440 `
+        --output none
+    if ($LASTEXITCODE -ne 0) { throw "az eventgrid system-topic event-subscription create failed ($LASTEXITCODE)." }
 
-Write-Host "Event Grid subscription $subscriptionName delivers $container/*.csv to $functionName."
+    Write-Host "Event Grid subscription $subscriptionName delivers $container/*.csv to $functionName."
+}
+
+Add-Subscription 'datasets-csv-to-functions' $datasetsContainer 'DatasetUploaded'
+Add-Subscription 'scoring-csv-to-functions' $scoringContainer 'ScoringUploaded'

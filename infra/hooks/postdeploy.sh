@@ -1,7 +1,7 @@
 #!/bin/sh
-# Subscribes the `datasets` container's BlobCreated events (.csv only) to the Functions blob
-# extension endpoint of DatasetUploaded. Idempotent: `create` is a create-or-update (PUT), so a
-# re-run refreshes the endpoint (for example after the system key was rotated).
+# Subscribes the BlobCreated events (.csv only) of the `datasets` container to the Functions blob
+# extension endpoint of DatasetUploaded, and those of the `scoring` container to ScoringUploaded.
+# Idempotent: `create` is a create-or-update (PUT), so a re-run refreshes the endpoints (for example after the system key was rotated).
 # azd passes the outputs of infra/bicep/main.bicep as environment variables.
 set -eu
 
@@ -9,9 +9,8 @@ set -eu
 : "${AZURE_FUNCTION_APP_NAME:?}"
 : "${AZURE_FUNCTION_URI:?}"
 : "${AZURE_EVENTGRID_SYSTEM_TOPIC_NAME:?}"
-container="${AZURE_DATASETS_CONTAINER:-datasets}"
-function_name="DatasetUploaded"
-subscription_name="datasets-csv-to-functions"
+datasets_container="${AZURE_DATASETS_CONTAINER:-datasets}"
+scoring_container="${AZURE_SCORING_CONTAINER:-scoring}"
 attempts="${BLOBS_EXTENSION_KEY_ATTEMPTS:-30}"
 
 # The host creates the blobs_extension key when it first starts with an Event Grid blob trigger,
@@ -28,25 +27,34 @@ while [ "$i" -le "$attempts" ]; do
   i=$((i + 1))
 done
 if [ -z "$key" ]; then
-  echo "error: $AZURE_FUNCTION_APP_NAME has no blobs_extension system key. Is $function_name deployed with" >&2
+  echo "error: $AZURE_FUNCTION_APP_NAME has no blobs_extension system key. Are its blob triggers deployed with" >&2
   echo "       a blob trigger using Source = EventGrid? Re-run with: azd hooks run postdeploy" >&2
   exit 1
 fi
 
-endpoint="${AZURE_FUNCTION_URI}/runtime/webhooks/blobs?functionName=Host.Functions.${function_name}&code=${key}"
+# subscribe NAME CONTAINER FUNCTION: deliver CONTAINER's *.csv BlobCreated events to FUNCTION.
+subscribe() {
+  subscription_name="$1"
+  container="$2"
+  function_name="$3"
+  endpoint="${AZURE_FUNCTION_URI}/runtime/webhooks/blobs?functionName=Host.Functions.${function_name}&code=${key}"
 
-# Event Grid validates the endpoint (handshake with the blob extension) before it saves the subscription.
-az eventgrid system-topic event-subscription create \
-  --resource-group "$AZURE_RESOURCE_GROUP" \
-  --system-topic-name "$AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" \
-  --name "$subscription_name" \
-  --endpoint-type webhook \
-  --endpoint "$endpoint" \
-  --included-event-types Microsoft.Storage.BlobCreated \
-  --subject-begins-with "/blobServices/default/containers/${container}/" \
-  --subject-ends-with ".csv" \
-  --max-delivery-attempts 30 \
-  --event-ttl 1440 \
-  --output none
+  # Event Grid validates the endpoint (handshake with the blob extension) before it saves the subscription.
+  az eventgrid system-topic event-subscription create \
+    --resource-group "$AZURE_RESOURCE_GROUP" \
+    --system-topic-name "$AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" \
+    --name "$subscription_name" \
+    --endpoint-type webhook \
+    --endpoint "$endpoint" \
+    --included-event-types Microsoft.Storage.BlobCreated \
+    --subject-begins-with "/blobServices/default/containers/${container}/" \
+    --subject-ends-with ".csv" \
+    --max-delivery-attempts 30 \
+    --event-ttl 1440 \
+    --output none
 
-echo "Event Grid subscription $subscription_name delivers ${container}/*.csv to $function_name."
+  echo "Event Grid subscription $subscription_name delivers ${container}/*.csv to $function_name."
+}
+
+subscribe "datasets-csv-to-functions" "$datasets_container" "DatasetUploaded"
+subscribe "scoring-csv-to-functions" "$scoring_container" "ScoringUploaded"

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.DevHost.Durable;
@@ -60,7 +61,12 @@ internal static class Extensions
         builder.AddDurableBackend(tasks => tasks.AddFunctionTasks(catalog));
         services.AddHostedService<DispatchRecovery>();
         services.AddHostedService<QueueTriggerPoller>();
-        services.AddHostedService<DatasetWatcher>();
+        // One watcher per blob trigger (datasets, scoring), each calling its own function; AddHostedService would keep one.
+        foreach (var trigger in catalog.WithTrigger<BlobTriggerAttribute>())
+        {
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<BlobTriggerWatcher>(provider, trigger));
+        }
+
         if (builder.Configuration.GetValue(DevHostOptions.Section + ":" + nameof(DevHostOptions.RunRunner), true))
         {
             var runners = builder.Configuration.GetValue(DevHostOptions.Section + ":" + nameof(DevHostOptions.Runners), 1);

@@ -20,6 +20,9 @@ public sealed class PipelineOptions
     /// <summary>When a published version becomes <c>current</c>.</summary>
     public PromotionGate Promotion { get; set; } = new();
 
+    /// <summary>How batch scoring cuts and scores uploads.</summary>
+    public Scoring.ScoringSettings Scoring { get; set; } = new();
+
     /// <summary>At most this many test examples are scored, sampled evenly within each label.</summary>
     public int EvaluationMaxExamples { get; set; } = 2000;
 }

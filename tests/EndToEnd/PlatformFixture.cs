@@ -48,6 +48,11 @@ public abstract partial class PlatformFixture(
 
     public BlobContainerClient Models => new BlobServiceClient(Storage).GetBlobContainerClient($"models-{_suffix}");
 
+    /// <summary>Where files to score are uploaded as <c>{model}/{name}.csv</c>.</summary>
+    public BlobContainerClient Scoring => new BlobServiceClient(Storage).GetBlobContainerClient($"scoring-{_suffix}");
+
+    public BlobContainerClient ScoringResults => new BlobServiceClient(Storage).GetBlobContainerClient($"scoring-results-{_suffix}");
+
     private QueueClient Events => new QueueServiceClient(Storage).GetQueueClient($"training-events-{_suffix}");
 
     /// <summary>The runner's timers and device, for the in-process runner and for runner processes alike.</summary>
@@ -74,6 +79,8 @@ public abstract partial class PlatformFixture(
             ["Storage:DatasetsContainer"] = $"datasets-{_suffix}",
             ["Storage:JobsContainer"] = $"jobs-{_suffix}",
             ["Storage:ModelsContainer"] = $"models-{_suffix}",
+            ["Storage:ScoringContainer"] = $"scoring-{_suffix}",
+            ["Storage:ScoringResultsContainer"] = $"scoring-results-{_suffix}",
             ["Storage:EventsQueue"] = $"training-events-{_suffix}",
             ["DevHost:QueuePollInterval"] = "00:00:00.500",
             ["Telemetry:Console"] = "false",
@@ -153,6 +160,8 @@ public abstract partial class PlatformFixture(
         await Datasets.DeleteIfExistsAsync();
         await Jobs.DeleteIfExistsAsync();
         await Models.DeleteIfExistsAsync();
+        await Scoring.DeleteIfExistsAsync();
+        await ScoringResults.DeleteIfExistsAsync();
         await Events.DeleteIfExistsAsync();
         if (Directory.Exists(_work))
         {

@@ -57,7 +57,7 @@ public sealed class UploadWhileStoppedTests(RestartablePlatform platform) : ICla
     public async Task Upload_WhileDevHostIsStopped_IsTakenWhenItStartsAgain()
     {
         // The watcher records how far it has looked once its first scan is done.
-        var watermark = platform.Jobs.GetBlobClient(DatasetWatcher.WatermarkBlob);
+        var watermark = platform.Jobs.GetBlobClient(BlobTriggerWatcher.WatermarkBlob(platform.Datasets.Name));
         using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
             while (!await watermark.ExistsAsync(wait.Token))

@@ -6,6 +6,7 @@ internal static class ExpectedFunctions
     public static IReadOnlyDictionary<string, string> Triggers { get; } = new Dictionary<string, string>
     {
         ["DatasetUploaded"] = "blobTrigger",
+        ["ScoringUploaded"] = "blobTrigger",
         ["TrainingEvents"] = "queueTrigger",
         ["StartJob"] = "httpTrigger",
         ["ListJobs"] = "httpTrigger",
@@ -30,6 +31,10 @@ internal static class ExpectedFunctions
         ["WriteCancelMarker"] = "activityTrigger",
         ["RecordSweep"] = "activityTrigger",
         ["AdoptTrialModel"] = "activityTrigger",
+        ["ScoringOrchestrator"] = "orchestrationTrigger",
+        ["PlanScoring"] = "activityTrigger",
+        ["ScoreChunk"] = "activityTrigger",
+        ["CommitScoring"] = "activityTrigger",
     };
 
     public static IReadOnlyDictionary<string, HttpRoute> HttpRoutes { get; } = new Dictionary<string, HttpRoute>

@@ -69,6 +69,16 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void Metadata_ScoringUploaded_IsAnEventGridBlobTriggerOnScoring()
+    {
+        var trigger = Binding("ScoringUploaded", "blobTrigger");
+        // Deployed as Storage__ScoringContainer=scoring, on the host's own storage like DatasetUploaded.
+        Assert.Equal("%Storage:ScoringContainer%/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.False(trigger.TryGetProperty("connection", out _));
+    }
+
+    [Fact]
     public void Metadata_TrainingEvents_ListensOnTheTrainingEventsQueue()
     {
         var trigger = Binding("TrainingEvents", "queueTrigger");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Platform.Shared.Jobs;
 
 namespace Platform.Infrastructure.Tests;
 
@@ -103,8 +104,10 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplate template)
             .Select(match => match.Groups[1].Value.Replace(":", "__", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(["Storage__DatasetsContainer", "Storage__EventsQueue"], named.Order());
+        Assert.Equal(["Storage__DatasetsContainer", "Storage__EventsQueue", "Storage__ScoringContainer"], named.Order());
         Assert.Equal("datasets", settings["Storage__DatasetsContainer"]);
+        Assert.Equal(StorageNames.ScoringContainer, settings["Storage__ScoringContainer"]);
+        Assert.Equal(StorageNames.ScoringResultsContainer, settings["Storage__ScoringResultsContainer"]);
         Assert.Equal("training-events", settings["Storage__EventsQueue"]);
     }
 

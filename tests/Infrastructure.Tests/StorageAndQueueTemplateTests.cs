@@ -20,6 +20,8 @@ public sealed class StorageAndQueueTemplateTests(CompiledTemplate template)
             StorageNames.JobsContainer,
             StorageNames.ModelsContainer,
             StorageNames.BaseModelsContainer,
+            StorageNames.ScoringContainer,
+            StorageNames.ScoringResultsContainer,
         });
     }
 

@@ -93,9 +93,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         // credential/clientId per connection: no extension reads a "Storage" or "ServiceBus" section.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'DurableTaskHubName', value: 'finetuning' }
-        // The trigger attributes name these as %Storage:DatasetsContainer% and %Storage:EventsQueue%:
-        // the host resolves them here, and the platform's clients (Functions app, runner, DevHost) read the same Storage:* keys.
+        // The trigger attributes name these as %Storage:DatasetsContainer%, %Storage:ScoringContainer% and
+        // %Storage:EventsQueue%: the host resolves them here, and the platform's clients (Functions app, runner,
+        // DevHost) read the same Storage:* keys. Batch scoring writes to Storage:ScoringResultsContainer.
         { name: 'Storage__DatasetsContainer', value: 'datasets' }
+        { name: 'Storage__ScoringContainer', value: 'scoring' }
+        { name: 'Storage__ScoringResultsContainer', value: 'scoring-results' }
         { name: 'Storage__EventsQueue', value: 'training-events' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         // Application Insights accepts only Entra ID-authenticated telemetry (local auth is off).

@@ -1,5 +1,5 @@
 // The platform's storage account: datasets, job working data, published models, optional base
-// models, the Flex Consumption deployment package, the runner → orchestration event queue, and the
+// models, batch scoring inputs and outputs, the Flex Consumption deployment package, the runner → orchestration event queue, and the
 // queues/tables Durable Functions creates at run time (Azure Storage backend).
 // Every client authenticates with Entra ID: shared keys and anonymous blob access are disabled.
 
@@ -18,6 +18,8 @@ var containerNames = [
   'jobs'
   'models'
   'base-models'
+  'scoring'
+  'scoring-results'
 ]
 var trainingEventsQueueName = 'training-events'
 

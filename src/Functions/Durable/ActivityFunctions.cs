@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Scoring;
 using Platform.Pipeline.Sweeps;
 using Platform.Pipeline.Telemetry;
 
@@ -21,6 +22,9 @@ public sealed class ActivityFunctions(
     WriteCancelMarker cancelMarker,
     RecordSweep recordSweep,
     AdoptTrialModel adoptTrialModel,
+    PlanScoring planScoring,
+    ScoreChunk scoreChunk,
+    CommitScoring commitScoring,
     ILogger<ActivityFunctions> logger)
 {
     [Function(nameof(PrepareDataset))]
@@ -54,6 +58,18 @@ public sealed class ActivityFunctions(
     [Function(nameof(AdoptTrialModel))]
     public Task<int> RunAdoptTrialModel([ActivityTrigger] AdoptTrialModelInput input, FunctionContext context) =>
         RunAsync(adoptTrialModel, input, input.SweepJobId, context);
+
+    [Function(nameof(PlanScoring))]
+    public Task<ScoringPlan> RunPlanScoring([ActivityTrigger] ScoringInput input, FunctionContext context) =>
+        RunAsync(planScoring, input, input.JobId, context);
+
+    [Function(nameof(ScoreChunk))]
+    public Task<ScoreChunkResult> RunScoreChunk([ActivityTrigger] ScoreChunkInput input, FunctionContext context) =>
+        RunAsync(scoreChunk, input, input.JobId, context);
+
+    [Function(nameof(CommitScoring))]
+    public Task<bool> RunCommitScoring([ActivityTrigger] CommitScoringInput input, FunctionContext context) =>
+        RunAsync(commitScoring, input, input.JobId, context);
 
     private async Task<TOutput> RunAsync<TInput, TOutput>(TaskActivity<TInput, TOutput> activity, TInput input, string jobId, FunctionContext context)
     {

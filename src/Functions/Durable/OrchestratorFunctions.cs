@@ -1,12 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Scoring;
 
 namespace Platform.Functions.Durable;
 
 /// <summary>
-/// The orchestrator as a function. The Durable source generator is not used, so this wrapper is written by hand: it runs
-/// the class-based orchestrator. The input is a plain parameter (the extension binds the orchestration's input to the one
+/// The orchestrators as functions. The Durable source generator is not used, so these wrappers are written by hand: each
+/// runs its class-based orchestrator. The input is a plain parameter (the extension binds the orchestration's input to the one
 /// parameter no other binding claims), so every host knows its type from the signature.
 /// </summary>
 public static class OrchestratorFunctions
@@ -17,5 +18,13 @@ public static class OrchestratorFunctions
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input, "The orchestration was started without an input.");
         return new TrainingOrchestrator().RunAsync(context, input);
+    }
+
+    [Function(nameof(ScoringOrchestrator))]
+    public static Task<PipelineResult> RunScoringOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context, ScoringInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input, "The orchestration was started without an input.");
+        return new ScoringOrchestrator().RunAsync(context, input);
     }
 }

@@ -35,6 +35,7 @@ public static class HandlerServiceCollectionExtensions
         services.TryAddSingleton<PredictorCache>();
         services.TryAddSingleton<StartJobHandler>();
         services.TryAddSingleton<DatasetUploadHandler>();
+        services.TryAddSingleton<ScoringUploadHandler>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UploadSasIssuer>();
         services.TryAddSingleton<UploadHandler>();

@@ -4,6 +4,12 @@ namespace Platform.Pipeline.Orchestration;
 public static class PipelinePhases
 {
     public const string Validating = "validating";
+
+    /// <summary>Batch scoring: finding the version and cutting the upload into chunks.</summary>
+    public const string Planning = "planning";
+
+    /// <summary>Batch scoring: chunks being scored.</summary>
+    public const string Scoring = "scoring";
     public const string Queued = "queued";
     public const string Training = "training";
     public const string Evaluating = "evaluating";

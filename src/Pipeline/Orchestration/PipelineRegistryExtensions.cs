@@ -1,15 +1,16 @@
 using Microsoft.DurableTask;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Scoring;
 
 namespace Platform.Pipeline.Orchestration;
 
-/// <summary>Registers the orchestrator and activities with a Durable Task worker.</summary>
+/// <summary>Registers the orchestrators (training, batch scoring) and activities with a Durable Task worker.</summary>
 public static class PipelineRegistryExtensions
 {
     /// <summary>The one list of the pipeline's activities.</summary>
     public static IReadOnlyList<Type> ActivityTypes { get; } =
         [typeof(PrepareDataset), typeof(DispatchTraining), typeof(CheckHeartbeat), typeof(EvaluateModel), typeof(PublishModel), typeof(WriteCancelMarker),
-            typeof(RecordSweep), typeof(AdoptTrialModel)];
+            typeof(RecordSweep), typeof(AdoptTrialModel), typeof(PlanScoring), typeof(ScoreChunk), typeof(CommitScoring)];
 
     public static DurableTaskRegistry AddPipelineTasks(this DurableTaskRegistry registry)
     {
@@ -23,6 +24,10 @@ public static class PipelineRegistryExtensions
             .AddActivity<PublishModel>()
             .AddActivity<WriteCancelMarker>()
             .AddActivity<RecordSweep>()
-            .AddActivity<AdoptTrialModel>();
+            .AddActivity<AdoptTrialModel>()
+            .AddOrchestrator<ScoringOrchestrator>()
+            .AddActivity<PlanScoring>()
+            .AddActivity<ScoreChunk>()
+            .AddActivity<CommitScoring>();
     }
 }

@@ -1,5 +1,6 @@
 using Platform.Modeling.Evaluation;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Scoring;
 using Platform.Pipeline.Sweeps;
 
 namespace Platform.Pipeline.Orchestration;
@@ -22,6 +23,9 @@ public sealed record PipelineResult(
 
     /// <summary>A trial's optimizer steps (a sweep's tie-break: fewer wins); null for other jobs.</summary>
     public int? Steps { get; init; }
+
+    /// <summary>A batch scoring job's model, version, rows scored, output blob and row errors; null for training jobs.</summary>
+    public ScoringProgress? Scoring { get; init; }
 
     /// <summary>A sweep's trials, as they ended; null for other jobs.</summary>
     public IReadOnlyList<TrialRecord>? Trials { get; init; }

@@ -21,6 +21,9 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.Watchdog.MaxAttempts >= 1, "Pipeline:Watchdog:MaxAttempts must be at least 1.")
             .Validate(o => o.Watchdog.CheckInterval > TimeSpan.Zero, "Pipeline:Watchdog:CheckInterval must be positive.")
             .Validate(o => o.EvaluationMaxExamples >= 1, "Pipeline:EvaluationMaxExamples must be at least 1.")
+            .Validate(o => o.Scoring.ChunkBytes >= 1 && o.Scoring.MaxChunks >= 1 && o.Scoring.MaxParallelChunks >= 1 && o.Scoring.BatchSize >= 1,
+                "Pipeline:Scoring:ChunkBytes, MaxChunks, MaxParallelChunks and BatchSize must be at least 1.")
+            .Validate(o => o.Scoring.BlockBytes is >= 1 and <= 100 * 1024 * 1024, "Pipeline:Scoring:BlockBytes must be from 1 to 104857600 (100 MiB).")
             .ValidateOnStart();
         // The shared vocabulary, as the runner reads it; with no account configured, the pipeline talks to Azurite.
         services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.Section))

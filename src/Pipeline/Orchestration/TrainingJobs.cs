@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Platform.Pipeline.Scoring;
 
 namespace Platform.Pipeline.Orchestration;
 
@@ -10,18 +11,30 @@ public static class TrainingJobs
     /// Schedules <see cref="TrainingOrchestrator"/> with instance id <see cref="TrainingPipelineInput.JobId"/>; false when an
     /// instance with that id already exists (a concurrent identical start, or a redelivered event, won the race).
     /// </summary>
-    public static async Task<bool> ScheduleOnceAsync(DurableTaskClient client, TrainingPipelineInput input, CancellationToken cancellationToken)
+    public static Task<bool> ScheduleOnceAsync(DurableTaskClient client, TrainingPipelineInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ScheduleOnceAsync(client, nameof(TrainingOrchestrator), input, input.JobId, cancellationToken);
+    }
+
+    /// <summary>Schedules <see cref="ScoringOrchestrator"/> with instance id <see cref="ScoringInput.JobId"/>; false when it already exists.</summary>
+    public static Task<bool> ScheduleOnceAsync(DurableTaskClient client, ScoringInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ScheduleOnceAsync(client, nameof(ScoringOrchestrator), input, input.JobId, cancellationToken);
+    }
+
+    private static async Task<bool> ScheduleOnceAsync(DurableTaskClient client, string orchestrator, object input, string jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(input);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TrainingOrchestrator), input, new StartOrchestrationOptions(input.JobId), cancellationToken).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(jobId), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (await client.GetInstanceAsync(input.JobId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
+            if (await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
             {
                 throw;
             }

@@ -20,6 +20,11 @@ public sealed class PipelineStorage(BlobServiceClient blobs, QueueServiceClient 
 
     public BlobContainerClient BaseModels => blobs.GetBlobContainerClient(_options.BaseModelsContainer);
 
+    /// <summary>Batch scoring inputs; belong to the uploader like datasets.</summary>
+    public BlobContainerClient Scoring => blobs.GetBlobContainerClient(_options.ScoringContainer);
+
+    public BlobContainerClient ScoringResults => blobs.GetBlobContainerClient(_options.ScoringResultsContainer);
+
     public QueueClient TrainingEvents => queues.GetQueueClient(_options.EventsQueue);
 
     /// <summary>Creates the jobs and models containers and the event queue if missing (datasets belong to the uploader).</summary>

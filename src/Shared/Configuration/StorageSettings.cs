@@ -29,6 +29,12 @@ public sealed class StorageSettings
     /// <summary>Where a base model that is not built in is found, as the folder <c>{name}/</c>.</summary>
     public string BaseModelsContainer { get; set; } = StorageNames.BaseModelsContainer;
 
+    /// <summary>Where users upload CSVs to score as <c>{model}/{name}.csv</c>; the scoring blob trigger's path names this setting.</summary>
+    public string ScoringContainer { get; set; } = StorageNames.ScoringContainer;
+
+    /// <summary>Where batch scoring writes <c>{model}/{name}.predictions.csv</c>.</summary>
+    public string ScoringResultsContainer { get; set; } = StorageNames.ScoringResultsContainer;
+
     /// <summary>The runner's <c>TrainingFinished</c> events; the queue trigger names this setting.</summary>
     public string EventsQueue { get; set; } = StorageNames.TrainingEventsQueue;
 

@@ -7,9 +7,10 @@ namespace Platform.Shared.Datasets;
 /// <summary>
 /// Decodes a stream as strict UTF-8 (optional BOM) for Sep, so invalid bytes and NUL characters are
 /// reported with the line they are on instead of being replaced by U+FFFD and parsed as data.
-/// Line numbers count LF, which covers LF and CRLF files.
+/// Line numbers count LF, which covers LF and CRLF files. A part of a file (a batch-scoring chunk) is read with the
+/// file's line and byte numbers by passing where it starts; only the start of a file may carry a byte order mark.
 /// </summary>
-internal sealed class StrictUtf8Reader(Stream stream) : TextReader
+internal sealed class StrictUtf8Reader(Stream stream, int firstLine = 1, long byteOffset = 0) : TextReader
 {
     private const int ChunkBytes = 64 * 1024;
     private const int ControlSampleChars = 8 * 1024;
@@ -22,9 +23,9 @@ internal sealed class StrictUtf8Reader(Stream stream) : TextReader
     private int _charPos;
     private int _charEnd;
     private bool _streamEnded;
-    private bool _preambleChecked;
+    private bool _preambleChecked = byteOffset > 0;
     private bool _startChecked;
-    private int _lineBreaks;
+    private int _lineBreaks = firstLine - 1;
 
     /// <summary>Bytes read from the stream, BOM included.</summary>
     public long BytesRead { get; private set; }
@@ -120,7 +121,7 @@ internal sealed class StrictUtf8Reader(Stream stream) : TextReader
 
         if (controls > Math.Max(MaxControlCharacters, sample.Length / 100))
         {
-            var line = sample[..first].Count('\n') + 1;
+            var line = _lineBreaks + sample[..first].Count('\n') + 1;
             throw new NotTextException(
                 $"The file is not text: {controls:N0} of its first {sample.Length:N0} characters are control characters (the first, U+{(int)sample[first]:X4}, at byte {offset + Encoding.UTF8.GetByteCount(sample[..first]):N0} on line {line}). " +
                 "Upload a CSV exported as 'CSV UTF-8', not a spreadsheet, archive or other binary file.", line);
@@ -138,7 +139,7 @@ internal sealed class StrictUtf8Reader(Stream stream) : TextReader
         var status = Utf8.ToUtf16(source, _chars, out var bytesRead, out var charsWritten,
             replaceInvalidSequences: false, isFinalBlock: _streamEnded);
         var decoded = _chars.AsSpan(0, charsWritten);
-        var chunkOffset = BytesRead - (_byteEnd - _byteStart);
+        var chunkOffset = byteOffset + BytesRead - (_byteEnd - _byteStart);
         var nul = decoded.IndexOf('\0');
         if (nul >= 0)
         {
@@ -157,7 +158,7 @@ internal sealed class StrictUtf8Reader(Stream stream) : TextReader
             var line = _lineBreaks + source[..bytesRead].Count((byte)'\n') + 1;
             var badByte = source[bytesRead];
             throw new NotTextException(
-                $"Line {line} contains bytes that are not valid UTF-8 (0x{badByte:X2} at byte {BytesRead - (_byteEnd - _byteStart) + bytesRead}). The file is binary or in another encoding (e.g. Windows-1252 or Latin-1); save it as 'CSV UTF-8' and upload it again.", line);
+                $"Line {line} contains bytes that are not valid UTF-8 (0x{badByte:X2} at byte {chunkOffset + bytesRead}). The file is binary or in another encoding (e.g. Windows-1252 or Latin-1); save it as 'CSV UTF-8' and upload it again.", line);
         }
         _lineBreaks += source[..bytesRead].Count((byte)'\n');
         _byteStart += bytesRead;

@@ -17,6 +17,9 @@ public static class JobBlobs
 
     public static string Result(string jobId) => $"{jobId}/result.json";
 
+    /// <summary>A batch scoring job's report: model, version, rows scored, output blob and row errors.</summary>
+    public static string Scoring(string jobId) => $"{jobId}/scoring.json";
+
     /// <summary>The problem document of an upload refused before it could train (bad options, unknown base model, bad name).</summary>
     public static string Problem(string jobId) => $"{jobId}/problem.json";
 }

@@ -12,6 +12,12 @@ public static class StorageNames
     /// <summary><c>{model}/{version}/</c> and <c>{model}/current.json</c>.</summary>
     public const string ModelsContainer = "models";
 
+    /// <summary>Batch scoring inputs <c>{model}/{name}.csv</c>; never modified or deleted by the platform.</summary>
+    public const string ScoringContainer = "scoring";
+
+    /// <summary>Batch scoring outputs <c>{model}/{name}.predictions.csv</c>.</summary>
+    public const string ScoringResultsContainer = "scoring-results";
+
     /// <summary>Optional Hugging Face-format base models.</summary>
     public const string BaseModelsContainer = "base-models";
 

@@ -15,6 +15,16 @@ public static class CsvCells
             value = "'" + value;
         }
 
+        return Quote(value);
+    }
+
+    /// <summary>
+    /// RFC 4180 quoting only, the value otherwise as it is: for cells carried through from a user's own upload (batch
+    /// scoring's input columns), which must come back as they went in (a <c>-5</c> stays a number).
+    /// </summary>
+    public static string Quote(string? value)
+    {
+        value ??= "";
         return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -22,4 +22,12 @@ public sealed class CsvCellsTests
     [InlineData("", "")]
     public void Escape_OrdinaryCells_AreQuotedOnlyWhenNeeded(string value, string expected) =>
         Assert.Equal(expected, CsvCells.Escape(value));
+
+    [Theory]
+    [InlineData("-5", "-5")]
+    [InlineData("=SUM(A1)", "=SUM(A1)")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("line\nbreak", "\"line\nbreak\"")]
+    public void Quote_CarriedCells_AreOnlyQuotedWhereNeeded(string value, string expected) =>
+        Assert.Equal(expected, CsvCells.Quote(value));
 }

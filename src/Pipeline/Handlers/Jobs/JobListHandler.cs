@@ -6,8 +6,8 @@ using Platform.Shared.Jobs;
 namespace Platform.Pipeline.Handlers.Jobs;
 
 /// <summary>
-/// <c>GET /api/jobs[?model=&amp;top=]</c>: the newest jobs, of one model or all, with their phase and progress. An upload
-/// through the storage account answers nothing, so this is where its job id is found.
+/// <c>GET /api/jobs[?model=&amp;top=]</c>: the newest jobs (training and scoring), of one model or all, with their kind,
+/// phase and progress. An upload through the storage account answers nothing, so this is where its job id is found.
 /// </summary>
 public sealed class JobListHandler(JobStatusReader statusReader)
 {
@@ -48,7 +48,7 @@ public sealed class JobListHandler(JobStatusReader statusReader)
             }
 
             // A prefix also matches longer model names ("reviews-" finds "reviews-fr-…"): keep exact models only.
-            if (instance.Name == nameof(TrainingOrchestrator)
+            if (JobKinds.Of(instance.Name) is not null
                 && JobIdFormat.Problem(instance.InstanceId) is null
                 && (model is null || ModelOf(instance.InstanceId) == model))
             {
@@ -86,10 +86,13 @@ public sealed record JobSummary(
     double? Loss,
     JobLinks Links)
 {
+    /// <summary><c>training</c> or <c>scoring</c>.</summary>
+    public string Kind { get; init; } = JobKinds.Training;
+
     public static JobSummary From(JobStatusView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         return new(view.Id, JobListHandler.ModelOf(view.Id), view.Phase, view.RuntimeStatus, view.Terminal, view.CreatedAt, view.LastUpdatedAt,
-            view.Progress?.Percent, view.Progress?.EtaSeconds, view.Progress?.Loss, view.Links);
+            view.Progress?.Percent ?? view.Scoring?.Percent, view.Progress?.EtaSeconds, view.Progress?.Loss, view.Links) { Kind = view.Kind };
     }
 }

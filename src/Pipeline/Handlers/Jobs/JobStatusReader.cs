@@ -4,6 +4,7 @@ using Azure;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Orchestration;
+using Platform.Pipeline.Scoring;
 using Platform.Pipeline.Storage;
 using Platform.Pipeline.Sweeps;
 using Platform.Shared.Jobs;
@@ -35,6 +36,22 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
     {
         var jobId = metadata.InstanceId;
         var customStatus = Parse(metadata.SerializedCustomStatus);
+        var failure = metadata.FailureDetails is { } details ? new JobFailureView(details.ErrorType, details.ErrorMessage) : null;
+        if (JobKinds.Of(metadata.Name) == JobKinds.Scoring)
+        {
+            // A scoring job has no runner and no validation report: its progress and row errors are its custom status.
+            var scoringPhase = Phase(customStatus);
+            var problemDocument = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed || scoringPhase == PipelinePhases.Failed
+                ? await ReadJsonAsync(JobBlobs.Problem(jobId), cancellationToken).ConfigureAwait(false)
+                : null;
+            return new JobStatusView(jobId, metadata.RuntimeStatus, scoringPhase, metadata.IsCompleted, StartedAt(customStatus) ?? metadata.CreatedAt,
+                metadata.LastUpdatedAt, null, JobOutput.Read(metadata.SerializedOutput), failure, null, problemDocument, JobLinks.For(jobId))
+            {
+                Kind = JobKinds.Scoring,
+                Scoring = Scoring(jobId, customStatus),
+            };
+        }
+
         var progress = await ReadJsonAsync(JobBlobs.Status(jobId), cancellationToken).ConfigureAwait(false) is { } status
             ? Progress(jobId, status)
             : null;
@@ -43,7 +60,6 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
         // Every job's view shows its report (rows kept and dropped with reasons and lines, labels, warnings, truncation).
         var report = failed || includeReport ? await ReadJsonAsync(JobBlobs.Report(jobId), cancellationToken).ConfigureAwait(false) : null;
         var problem = failed ? await ReadJsonAsync(JobBlobs.Problem(jobId), cancellationToken).ConfigureAwait(false) : null;
-        var failure = metadata.FailureDetails is { } details ? new JobFailureView(details.ErrorType, details.ErrorMessage) : null;
         return new JobStatusView(
             jobId,
             metadata.RuntimeStatus,
@@ -61,6 +77,12 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
             Sweep = includeReport ? await ReadSweepAsync(jobId, cancellationToken).ConfigureAwait(false) : null,
         };
     }
+
+    /// <summary>A scoring job's progress, from the <see cref="ScoringStatus"/> its orchestrator keeps current.</summary>
+    private ScoringProgress? Scoring(string jobId, JsonElement? customStatus) =>
+        customStatus is { ValueKind: JsonValueKind.Object } value && Property(value, "scoring") is { ValueKind: JsonValueKind.Object } scoring
+            ? Deserialize<ScoringProgress>(jobId, scoring)
+            : null;
 
     /// <summary>The sweep's <c>sweep.json</c>, each running trial with its runner's best validation macro-F1 and step so far; null for other jobs.</summary>
     private async Task<SweepRecord?> ReadSweepAsync(string jobId, CancellationToken cancellationToken)

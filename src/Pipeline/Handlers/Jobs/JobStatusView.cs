@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Platform.Pipeline.Scoring;
 using Platform.Pipeline.Sweeps;
 using Platform.Shared.Jobs;
 
@@ -7,7 +8,7 @@ namespace Platform.Pipeline.Handlers.Jobs;
 
 /// <summary>
 /// Answer of <c>GET /api/jobs/{id}</c>: the orchestration's state and phase merged with the runner's
-/// progress (<c>status.json</c>) and the validation report.
+/// progress (<c>status.json</c>) and the validation report; for a scoring job, its <see cref="Scoring"/> part.
 /// </summary>
 /// <param name="Id">The job id (the orchestration instance id).</param>
 /// <param name="RuntimeStatus">The orchestration's runtime status: pending, running, completed, failed, terminated, suspended.</param>
@@ -38,6 +39,12 @@ public sealed record JobStatusView(
     JsonElement? Problem,
     JobLinks Links)
 {
+    /// <summary>What the job does: <c>training</c> (a CSV of labelled texts becomes a model) or <c>scoring</c> (a model labels a CSV of texts).</summary>
+    public string Kind { get; init; } = JobKinds.Training;
+
+    /// <summary>A scoring job's model, version, chunks and rows scored so far, input and output blobs, and its first row errors; null for training jobs.</summary>
+    public ScoringProgress? Scoring { get; init; }
+
     /// <summary>A sweep job's trials (options, outcome, best validation macro-F1, steps, time); a running trial shows its runner's figures so far.</summary>
     public SweepRecord? Sweep { get; init; }
 }

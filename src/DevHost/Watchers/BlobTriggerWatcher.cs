@@ -10,33 +10,35 @@ using Platform.Pipeline.Storage;
 namespace Platform.DevHost.Watchers;
 
 /// <summary>
-/// The local stand-in for the Event Grid blob trigger: lists <c>datasets</c> every <see cref="DevHostOptions.WatchInterval"/>
-/// and calls the Functions app's <c>[BlobTrigger]</c> function with a <see cref="BlobClient"/> for each new or changed
+/// The local stand-in for an Event Grid blob trigger, one per <c>[BlobTrigger]</c> function of the Functions app
+/// (DatasetUploaded on <c>datasets</c>, ScoringUploaded on <c>scoring</c>): lists the trigger's container every
+/// <see cref="DevHostOptions.WatchInterval"/> and calls the function with a <see cref="BlobClient"/> for each new or changed
 /// <c>.csv</c> (name + ETag), as Event Grid's BlobCreated does in Azure; upload a sibling
 /// <c>.options.json</c> before its CSV. Like Event Grid, which delivers the events of a function app's downtime when it is
 /// back, the watcher also takes CSVs uploaded while DevHost was stopped: it keeps how far it has looked in
-/// <c>jobs/.devhost/datasets-watermark.json</c> (only with the Durable backend in Azure Storage, where a CSV handed over
+/// <c>jobs/.devhost/{container}-watermark.json</c> (only with the Durable backend in Azure Storage, where a CSV handed over
 /// twice finds its existing job). Blobs older than the watermark, or than the first start, are left alone.
 /// </summary>
-public sealed partial class DatasetWatcher(
+public sealed partial class BlobTriggerWatcher(
+    FunctionDescriptor trigger,
     PipelineStorage storage,
     BlobServiceClient blobs,
     IConfiguration configuration,
-    FunctionCatalog catalog,
     FunctionInvoker invoker,
     IOptions<DevHostOptions> options,
     IOptions<DurableBackendOptions> durable,
     TimeProvider time,
-    ILogger<DatasetWatcher> logger) : BackgroundService
+    ILogger<BlobTriggerWatcher> logger) : BackgroundService
 {
-    public const string WatermarkBlob = ".devhost/datasets-watermark.json";
-
     // Blob times have whole-second precision: a blob uploaded in the second a scan began must still count as new.
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WatermarkEvery = TimeSpan.FromSeconds(30);
     private readonly Dictionary<string, ETag> _seen = new(StringComparer.Ordinal);
-    private readonly FunctionDescriptor _trigger = catalog.Single<BlobTriggerAttribute>();
+    private readonly FunctionDescriptor _trigger = trigger;
     private BlobContainerClient? _container;
+
+    /// <summary>Where the watcher of <paramref name="container"/> keeps how far it has looked, in the jobs container.</summary>
+    public static string WatermarkBlob(string container) => $".devhost/{container}-watermark.json";
 
     /// <summary>The container named by the trigger's path (<c>{container}/{name}</c>), its settings resolved.</summary>
     private BlobContainerClient Container => _container ??= blobs.GetBlobContainerClient(
@@ -116,7 +118,7 @@ public sealed partial class DatasetWatcher(
     {
         try
         {
-            var content = await storage.Jobs.GetBlobClient(WatermarkBlob).DownloadContentAsync(cancellationToken);
+            var content = await storage.Jobs.GetBlobClient(WatermarkBlob(Container.Name)).DownloadContentAsync(cancellationToken);
             return content.Value.Content.ToObjectFromJson<Watermark>()?.Since;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -128,7 +130,7 @@ public sealed partial class DatasetWatcher(
     private async Task WriteWatermarkAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await storage.Jobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await storage.Jobs.GetBlobClient(WatermarkBlob).UploadAsync(BinaryData.FromObjectAsJson(new Watermark(since)), overwrite: true, cancellationToken);
+        await storage.Jobs.GetBlobClient(WatermarkBlob(Container.Name)).UploadAsync(BinaryData.FromObjectAsJson(new Watermark(since)), overwrite: true, cancellationToken);
     }
 
     private async Task<bool> HandleAsync(BlobItem blob, CancellationToken cancellationToken)
@@ -159,12 +161,12 @@ public sealed partial class DatasetWatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Container {Container}: taking CSVs uploaded since {Since} (while DevHost was stopped)")]
     private static partial void LogCatchingUp(ILogger logger, string container, DateTimeOffset since);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {BlobName} handed to function {Function}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Blob {BlobName} handed to function {Function}")]
     private static partial void LogHandled(ILogger logger, string blobName, string function);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listing {Container} failed, retrying: {Reason}")]
     private static partial void LogScanFailed(ILogger logger, string container, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Dataset {BlobName} could not be handled; retrying on the next scan")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Blob {BlobName} could not be handled; retrying on the next scan")]
     private static partial void LogHandlingFailed(ILogger logger, string blobName, Exception exception);
 }
