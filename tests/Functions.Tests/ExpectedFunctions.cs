@@ -28,6 +28,9 @@ internal static class ExpectedFunctions
         ["EvaluateModel"] = "activityTrigger",
         ["PublishModel"] = "activityTrigger",
         ["WriteCancelMarker"] = "activityTrigger",
+        ["RecordSweep"] = "activityTrigger",
+        ["AdoptTrialModel"] = "activityTrigger",
+        ["NotifyJobEvent"] = "activityTrigger",
     };
 
     public static IReadOnlyDictionary<string, HttpRoute> HttpRoutes { get; } = new Dictionary<string, HttpRoute>

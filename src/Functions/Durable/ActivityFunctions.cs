@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Sweeps;
 using Platform.Pipeline.Telemetry;
 
@@ -21,6 +22,7 @@ public sealed class ActivityFunctions(
     WriteCancelMarker cancelMarker,
     RecordSweep recordSweep,
     AdoptTrialModel adoptTrialModel,
+    NotifyJobEvent notifyJobEvent,
     ILogger<ActivityFunctions> logger)
 {
     [Function(nameof(PrepareDataset))]
@@ -54,6 +56,10 @@ public sealed class ActivityFunctions(
     [Function(nameof(AdoptTrialModel))]
     public Task<int> RunAdoptTrialModel([ActivityTrigger] AdoptTrialModelInput input, FunctionContext context) =>
         RunAsync(adoptTrialModel, input, input.SweepJobId, context);
+
+    [Function(nameof(NotifyJobEvent))]
+    public Task<bool> RunNotifyJobEvent([ActivityTrigger] JobEventNotification input, FunctionContext context) =>
+        RunAsync(notifyJobEvent, input, input.Data.JobId, context);
 
     private async Task<TOutput> RunAsync<TInput, TOutput>(TaskActivity<TInput, TOutput> activity, TInput input, string jobId, FunctionContext context)
     {

@@ -9,7 +9,7 @@ public static class PipelineRegistryExtensions
     /// <summary>The one list of the pipeline's activities.</summary>
     public static IReadOnlyList<Type> ActivityTypes { get; } =
         [typeof(PrepareDataset), typeof(DispatchTraining), typeof(CheckHeartbeat), typeof(EvaluateModel), typeof(PublishModel), typeof(WriteCancelMarker),
-            typeof(RecordSweep), typeof(AdoptTrialModel)];
+            typeof(RecordSweep), typeof(AdoptTrialModel), typeof(NotifyJobEvent)];
 
     public static DurableTaskRegistry AddPipelineTasks(this DurableTaskRegistry registry)
     {
@@ -23,6 +23,7 @@ public static class PipelineRegistryExtensions
             .AddActivity<PublishModel>()
             .AddActivity<WriteCancelMarker>()
             .AddActivity<RecordSweep>()
-            .AddActivity<AdoptTrialModel>();
+            .AddActivity<AdoptTrialModel>()
+            .AddActivity<NotifyJobEvent>();
     }
 }
