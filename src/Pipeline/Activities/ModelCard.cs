@@ -60,12 +60,18 @@ public static class ModelCard
     internal static IEnumerable<string[]> TrialRows(IReadOnlyList<Sweeps.TrialRecord> trials) => trials.Select(t => new[]
     {
         t.Number.ToString(CultureInfo.InvariantCulture),
-        string.Join(", ", t.Options.Select(o => $"{o.Key} = {o.Value.GetRawText()}")),
+        string.Join(", ", t.Options.Select(o => $"{o.Key} = {OptionText(o.Value)}")),
         t.BestValidationMacroF1?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "—",
         t.Steps?.ToString(CultureInfo.InvariantCulture) ?? "—",
         t.Seconds?.ToString("0", CultureInfo.InvariantCulture) ?? "—",
         t.Winner ? "published" : t.Outcome,
     });
+
+    /// <summary>An option's value as a reader wants it: numbers to six significant digits (3 × 1e-4 reads 0.0003), anything else as JSON.</summary>
+    internal static string OptionText(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble().ToString("G6", CultureInfo.InvariantCulture).ToLowerInvariant()
+            : value.GetRawText();
 
     /// <summary>The settings <c>training.json</c> says the platform chose (setting, value, reason), in its order.</summary>
     internal static IReadOnlyList<(string Setting, string Value, string Reason)> Choices(JsonElement? training) =>
