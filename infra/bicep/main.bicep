@@ -51,6 +51,14 @@ param consoleApiKey string = ''
 @description('The console\'s key where consoleApiKey is empty; a parameter only because newGuid() may only be a default.')
 param consoleApiKeyFallback string = newGuid()
 
+@secure()
+@description('The key that signs webhook notifications (azd: NOTIFICATIONS_WEBHOOK_SECRET), kept in Key Vault. Empty: notificationsWebhookSecretFallback, a new key at each deployment.')
+param notificationsWebhookSecret string = ''
+
+@secure()
+@description('The signing key where notificationsWebhookSecret is empty; a parameter only because newGuid() may only be a default.')
+param notificationsWebhookSecretFallback string = newGuid()
+
 @description('More origins that may upload to datasets from a browser, besides the Functions app itself.')
 param uploadAllowedOrigins array = []
 
@@ -113,6 +121,18 @@ module serviceBus 'app/servicebus.bicep' = {
   }
 }
 
+module notifications 'app/notifications.bicep' = {
+  name: 'notifications'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    topicName: '${abbrs.eventGridDomainsTopics}jobs-${resourceToken}'
+    keyVaultName: '${abbrs.keyVaultVaults}${resourceToken}'
+    webhookSecret: empty(notificationsWebhookSecret) ? notificationsWebhookSecretFallback : notificationsWebhookSecret
+  }
+}
+
 module functions 'app/functions.bicep' = {
   name: 'functions'
   scope: rg
@@ -139,6 +159,8 @@ module functions 'app/functions.bicep' = {
     consoleSignInClientId: consoleSignInClientId
     consoleSignInTenantId: consoleSignInTenantId
     consoleApiKey: empty(consoleApiKey) ? consoleApiKeyFallback : consoleApiKey
+    jobEventsTopicEndpoint: notifications.outputs.topicEndpoint
+    webhookSigningKeyUri: notifications.outputs.webhookSigningKeyUri
   }
 }
 
@@ -178,6 +200,9 @@ module rbac 'app/rbac.bicep' = {
     scalerPrincipalId: identity.outputs.scalerPrincipalId
     userPrincipalId: principalId
     userPrincipalType: principalType
+    jobEventsTopicName: notifications.outputs.topicName
+    keyVaultName: notifications.outputs.keyVaultName
+    webhookSigningKeyName: notifications.outputs.webhookSigningKeyName
   }
 }
 
@@ -239,6 +264,9 @@ output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = containerAppsEnvironment.o
 output AZURE_RUNNER_JOB_NAME string = runnerJob.outputs.jobName
 output AZURE_RUNNER_WORKLOAD_PROFILE string = containerAppsEnvironment.outputs.runnerWorkloadProfileName
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.systemTopicName
+output AZURE_EVENTGRID_JOB_EVENTS_TOPIC_NAME string = notifications.outputs.topicName
+output AZURE_EVENTGRID_JOB_EVENTS_TOPIC_ENDPOINT string = notifications.outputs.topicEndpoint
+output AZURE_KEY_VAULT_NAME string = notifications.outputs.keyVaultName
 output AZURE_DATASETS_CONTAINER string = 'datasets'
 output AZURE_SCORING_CONTAINER string = 'scoring'
 output AZURE_SCORING_RESULTS_CONTAINER string = 'scoring-results'

@@ -35,6 +35,7 @@ internal static class ExpectedFunctions
         ["PlanScoring"] = "activityTrigger",
         ["ScoreChunk"] = "activityTrigger",
         ["CommitScoring"] = "activityTrigger",
+        ["NotifyJobEvent"] = "activityTrigger",
     };
 
     public static IReadOnlyDictionary<string, HttpRoute> HttpRoutes { get; } = new Dictionary<string, HttpRoute>

@@ -14,6 +14,8 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
     private const string ServiceBusDataOwner = "090c5cfd-751d-490a-894a-3ce6f1109419";
     private const string AcrPull = "7f951dda-4ed3-4680-a7ca-43fe172d538d";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string EventGridDataSender = "d5a91429-5739-47e2-a06b-3470a27159e7";
+    private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
 
     private IReadOnlyList<(string Principal, string Role, string Scope)> Assignments() =>
         template.OfType("Microsoft.Authorization/roleAssignments").Select(assignment =>
@@ -29,9 +31,10 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
         Assignments().Where(assignment => assignment.Principal == principal).Select(assignment => assignment.Role).ToHashSet();
 
     [Fact]
-    public void Functions_GetHostStorageOrchestrationDispatchAndTelemetryRoles()
+    public void Functions_GetHostStorageOrchestrationDispatchTelemetryAndNotificationRoles()
     {
-        string[] expected = [StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, ServiceBusDataSender, MonitoringMetricsPublisher];
+        string[] expected = [StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, ServiceBusDataSender, MonitoringMetricsPublisher,
+            EventGridDataSender, KeyVaultSecretsUser];
 
         Assert.Equal(expected.Order(), RolesOf("functionsPrincipalId").Order());
     }
@@ -62,6 +65,15 @@ public sealed class RoleAssignmentTests(CompiledTemplate template)
         Assert.All(assigningModules, module => Assert.True(
             template.ModulesBefore(workload).Contains(module),
             $"Module '{workload}' must depend on '{module}', which assigns the roles of {principal}; otherwise its first start can fail with 403."));
+    }
+
+    [Fact]
+    public void Functions_NotificationRolesAreScopedToTheTopicAndTheOneSecret()
+    {
+        var functions = Assignments().Where(assignment => assignment.Principal == "functionsPrincipalId").ToList();
+
+        Assert.Contains("Microsoft.EventGrid/topics", functions.Single(assignment => assignment.Role == EventGridDataSender).Scope, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.KeyVault/vaults/secrets", functions.Single(assignment => assignment.Role == KeyVaultSecretsUser).Scope, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,12 @@ param consoleSignInTenantId string = tenant().tenantId
 @description('The function key the console sends to the JSON routes (function key "console").')
 param consoleApiKey string = ''
 
+@description('Endpoint of the Event Grid topic job events are published to (Notifications:EventGridTopicEndpoint).')
+param jobEventsTopicEndpoint string
+
+@description('Key Vault URI of the webhook signing key; the app setting is a Key Vault reference read with the app\'s identity.')
+param webhookSigningKeyUri string
+
 // In Azure the console is never anonymous: it is served only with App Service Authentication in front.
 var consoleEnabled = !empty(consoleSignInClientId)
 
@@ -111,6 +117,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Console__Enabled', value: consoleEnabled ? 'true' : 'false' }
         { name: 'Console__RequireSignIn', value: 'true' }
         { name: 'Console__ApiKey', value: consoleEnabled ? consoleApiKey : '' }
+        // Job notifications: every job's events to the platform's topic (the identity is its EventGrid
+        // Data Sender), and the key that signs webhook requests, from Key Vault (Key Vault Secrets User).
+        { name: 'Notifications__EventGridTopicEndpoint', value: jobEventsTopicEndpoint }
+        { name: 'Notifications__WebhookSecret', value: '@Microsoft.KeyVault(SecretUri=${webhookSigningKeyUri})' }
       ]
     }
     functionAppConfig: {

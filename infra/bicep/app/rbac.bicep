@@ -9,6 +9,13 @@ param functionsPrincipalId string
 param runnerPrincipalId string
 param scalerPrincipalId string
 
+@description('The Event Grid topic the Functions app publishes job events to.')
+param jobEventsTopicName string
+
+@description('The Key Vault holding the webhook signing key, and that secret\'s name.')
+param keyVaultName string
+param webhookSigningKeyName string
+
 @description('The signed-in user running azd (uploads datasets, reads models); empty to skip.')
 param userPrincipalId string = ''
 
@@ -40,6 +47,10 @@ var serviceBusDataReceiverRoleId = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 // there is no narrower built-in data role that has them. Scoped to the one queue, held only by the
 // scaler identity, which the runner job keeps out of its container (identitySettings lifecycle None).
 var serviceBusDataOwnerRoleId = '090c5cfd-751d-490a-894a-3ce6f1109419'
+// EventGrid Data Sender (publish to a topic with Entra ID; the topic has local auth off)
+var eventGridDataSenderRoleId = 'd5a91429-5739-47e2-a06b-3470a27159e7'
+// Key Vault Secrets User (read a secret's value: the app's Key Vault reference)
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 // AcrPull
 var acrPullRoleId = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
 // Monitoring Metrics Publisher (Entra ID-authenticated Application Insights ingestion)
@@ -83,6 +94,18 @@ resource registry 'Microsoft.ContainerRegistry/registries@2025-04-01' existing =
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
+}
+
+resource jobEventsTopic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
+  name: jobEventsTopicName
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
+  name: keyVaultName
+
+  resource webhookSigningKey 'secrets' existing = {
+    name: webhookSigningKeyName
+  }
 }
 
 // --- Functions: host storage, orchestration state, dispatch ---
@@ -132,6 +155,27 @@ resource functionsMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022
   scope: applicationInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: functionsPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource functionsEventGridSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(jobEventsTopic.id, functionsPrincipalId, eventGridDataSenderRoleId)
+  scope: jobEventsTopic
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', eventGridDataSenderRoleId)
+    principalId: functionsPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Scoped to the one secret the app setting references, not the vault.
+resource functionsSigningKeyReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault::webhookSigningKey.id, functionsPrincipalId, keyVaultSecretsUserRoleId)
+  scope: keyVault::webhookSigningKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
     principalId: functionsPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
 using Platform.Pipeline.Scoring;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Sweeps;
 using Platform.Pipeline.Telemetry;
 
@@ -25,6 +26,7 @@ public sealed class ActivityFunctions(
     PlanScoring planScoring,
     ScoreChunk scoreChunk,
     CommitScoring commitScoring,
+    NotifyJobEvent notifyJobEvent,
     ILogger<ActivityFunctions> logger)
 {
     [Function(nameof(PrepareDataset))]
@@ -70,6 +72,10 @@ public sealed class ActivityFunctions(
     [Function(nameof(CommitScoring))]
     public Task<bool> RunCommitScoring([ActivityTrigger] CommitScoringInput input, FunctionContext context) =>
         RunAsync(commitScoring, input, input.JobId, context);
+
+    [Function(nameof(NotifyJobEvent))]
+    public Task<bool> RunNotifyJobEvent([ActivityTrigger] JobEventNotification input, FunctionContext context) =>
+        RunAsync(notifyJobEvent, input, input.Data.JobId, context);
 
     private async Task<TOutput> RunAsync<TInput, TOutput>(TaskActivity<TInput, TOutput> activity, TInput input, string jobId, FunctionContext context)
     {

@@ -10,7 +10,7 @@ public static class PipelineRegistryExtensions
     /// <summary>The one list of the pipeline's activities.</summary>
     public static IReadOnlyList<Type> ActivityTypes { get; } =
         [typeof(PrepareDataset), typeof(DispatchTraining), typeof(CheckHeartbeat), typeof(EvaluateModel), typeof(PublishModel), typeof(WriteCancelMarker),
-            typeof(RecordSweep), typeof(AdoptTrialModel), typeof(PlanScoring), typeof(ScoreChunk), typeof(CommitScoring)];
+            typeof(RecordSweep), typeof(AdoptTrialModel), typeof(PlanScoring), typeof(ScoreChunk), typeof(CommitScoring), typeof(NotifyJobEvent)];
 
     public static DurableTaskRegistry AddPipelineTasks(this DurableTaskRegistry registry)
     {
@@ -28,6 +28,7 @@ public static class PipelineRegistryExtensions
             .AddOrchestrator<ScoringOrchestrator>()
             .AddActivity<PlanScoring>()
             .AddActivity<ScoreChunk>()
-            .AddActivity<CommitScoring>();
+            .AddActivity<CommitScoring>()
+            .AddActivity<NotifyJobEvent>();
     }
 }

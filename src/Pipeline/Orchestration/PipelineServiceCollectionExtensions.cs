@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Messaging.EventGrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Platform.Pipeline.Activities;
 using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Handlers.Jobs;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Storage;
 using Platform.Shared.Configuration;
 
@@ -30,10 +33,31 @@ public static class PipelineServiceCollectionExtensions
             .PostConfigure(s => s.ConnectionString = s.IsConfigured ? s.ConnectionString : "UseDevelopmentStorage=true");
         // Checked when the first dispatch builds the client (it names the keys), so an app that only serves still starts.
         services.AddOptions<ServiceBusSettings>().Bind(configuration.GetSection(ServiceBusSettings.Section));
+        services.AddOptions<NotificationOptions>()
+            .Bind(configuration.GetSection(NotificationOptions.SectionName))
+            .Validate(o => o.MaxAttempts >= 1, "Notifications:MaxAttempts must be at least 1.")
+            .Validate(o => o.FirstRetryInterval > TimeSpan.Zero && o.BackoffCoefficient >= 1, "Notifications:FirstRetryInterval must be positive and Notifications:BackoffCoefficient at least 1.")
+            .Validate(o => o.RequestTimeout > TimeSpan.Zero, "Notifications:RequestTimeout must be positive.")
+            .Validate(o => o.EventGridTopicEndpoint is null || o.EventGridTopicEndpoint is { IsAbsoluteUri: true, Scheme: "https" }, "Notifications:EventGridTopicEndpoint must be an absolute https URI.")
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, JobDefaultsValidator>());
         services.AddPlatformAzureClients();
         services.TryAddSingleton<PipelineStorage>();
         services.TryAddSingleton<CurrentModelStore>();
+        services.TryAddSingleton<JobEventWebhook>();
+        // The topic is reached with the app's credential (managed identity in Azure); no endpoint, no topic.
+        services.TryAddSingleton(sp => new JobEventTopic(sp.GetRequiredService<IOptions<NotificationOptions>>().Value is { EventGridTopicEndpoint: { } endpoint } notifications
+            ? new EventGridPublisherClient(endpoint, sp.GetRequiredService<TokenCredential>(), TopicClientOptions(notifications))
+            : null));
         return services;
+    }
+
+    /// <summary>One try per activity attempt (the orchestration's retry policy is the one that counts), bounded like a webhook request.</summary>
+    private static EventGridPublisherClientOptions TopicClientOptions(NotificationOptions notifications)
+    {
+        var options = new EventGridPublisherClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = notifications.RequestTimeout;
+        return options;
     }
 }

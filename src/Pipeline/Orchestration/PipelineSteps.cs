@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Platform.Pipeline.Activities;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Sweeps;
 using Platform.Shared.Jobs;
 using Platform.Shared.Text;
@@ -11,10 +12,50 @@ namespace Platform.Pipeline.Orchestration;
 internal sealed class PipelineSteps(
     TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, TaskOptions retry, ILogger logger)
 {
+    private NotificationCursor _notified = input.Notified ?? NotificationCursor.None;
+
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public void SetStatus(string phase, int attempt, string? detail = null) =>
         context.SetCustomStatus(new PipelineStatus(phase, attempt, detail, input.StartedAt));
+
+    /// <summary>Sets the phase and, when it differs from the last one notified, sends the job's event for it.</summary>
+    public async Task EnterAsync(string phase, int attempt, string? detail = null, PipelineResult? result = null)
+    {
+        SetStatus(phase, attempt, detail);
+        await NotifyAsync(phase, attempt, result);
+    }
+
+    /// <summary>Continues as new with <paramref name="next"/>, carrying what was notified, so the next execution sends nothing for the same phase.</summary>
+    public void ContinueAsNew(TrainingPipelineInput next) => context.ContinueAsNew(next with { Notified = _notified });
+
+    /// <summary>
+    /// Delivers the event of a new phase to each channel of the job's plan, one activity per channel with the plan's retry
+    /// policy. A delivery that fails after its retries is logged and recorded (by the activity) and never fails the job.
+    /// </summary>
+    private async Task NotifyAsync(string phase, int attempt, PipelineResult? result)
+    {
+        if (input.Notifications is not { } plan || _notified.Phase == phase)
+        {
+            return;
+        }
+
+        _notified = new NotificationCursor(phase, _notified.Sequence + 1);
+        var data = new JobEventData(input.JobId, input.Model, phase, attempt, _notified.Sequence, result?.Outcome, result?.ErrorCode, result?.Error,
+            result?.Version, result?.Outcome == PipelineOutcome.Completed ? result.Promoted : null, result?.Metrics);
+        foreach (var channel in plan.Channels())
+        {
+            try
+            {
+                await context.CallActivityAsync<bool>(nameof(NotifyJobEvent), new JobEventNotification(channel, plan.Webhook, Now, data, plan.MaxAttempts), plan.Retry());
+            }
+            catch (TaskFailedException e)
+            {
+                logger.LogWarning("Job {JobId}: event for phase {Phase} not delivered to {Channel} after {Attempts} attempts; the job goes on: {Reason}",
+                    input.JobId, phase, channel, plan.MaxAttempts, e.FailureDetails.ErrorMessage);
+            }
+        }
+    }
 
     /// <summary>
     /// Validates and splits the data (a trial uses its sweep's), then dispatches attempt 1; ends the job when the data is
@@ -38,13 +79,13 @@ internal sealed class PipelineSteps(
     /// <summary>Validates and splits the data; the failed result when it is invalid, else null.</summary>
     public async Task<PipelineResult?> PrepareAsync()
     {
-        SetStatus(PipelinePhases.Validating, 0);
+        await EnterAsync(PipelinePhases.Validating, 0);
         var prepared = await context.CallActivityAsync<PrepareDatasetResult>(nameof(PrepareDataset),
             new PrepareDatasetInput(input.JobId, input.DatasetBlob, input.BaseModel, input.Dataset, input.Split, input.Training.Vocabulary), retry);
         if (!prepared.IsValid)
         {
             logger.LogWarning("Job {JobId}: dataset rejected ({ErrorCode}); nothing dispatched", input.JobId, prepared.Report.Error?.Code);
-            return End(PipelineOutcome.Failed, 0, PipelineErrorCodes.Validation, prepared.Report.Error?.Message, validation: prepared.Report);
+            return await EndAsync(PipelineOutcome.Failed, 0, PipelineErrorCodes.Validation, prepared.Report.Error?.Message, validation: prepared.Report);
         }
 
         return null;
@@ -54,14 +95,14 @@ internal sealed class PipelineSteps(
     {
         var request = input.Dispatch(attempt, Now);
         await context.CallActivityAsync<string>(nameof(DispatchTraining), new DispatchTrainingInput(request), retry);
-        SetStatus(PipelinePhases.Queued, attempt);
+        await EnterAsync(PipelinePhases.Queued, attempt);
         return new TrainingWatch(attempt, Now);
     }
 
     /// <summary>Scores the package under this job's id on its test split and publishes it; a sweep passes its trials for the card and the result.</summary>
     public async Task<PipelineResult> EvaluateAndPublishAsync(int attempt, IReadOnlyList<TrialRecord>? trials = null)
     {
-        SetStatus(PipelinePhases.Evaluating, attempt);
+        await EnterAsync(PipelinePhases.Evaluating, attempt);
         var evaluation = await context.CallActivityAsync<EvaluateModelResult>(nameof(EvaluateModel),
             new EvaluateModelInput(input.JobId, input.EvaluationMaxExamples), retry);
         if (cancel.IsCompleted)
@@ -69,15 +110,16 @@ internal sealed class PipelineSteps(
             return await CancelAsync(attempt, (await cancel)?.Reason);
         }
 
-        SetStatus(PipelinePhases.Publishing, attempt);
+        await EnterAsync(PipelinePhases.Publishing, attempt);
         var version = ModelVersions.FromJobId(input.Model, input.JobId);
         var published = await context.CallActivityAsync<PublishModelResult>(nameof(PublishModel),
             new PublishModelInput(input.JobId, input.Model, version, input.BaseModel, evaluation.Metrics, input.Promotion, Now) { Trials = trials }, retry);
         logger.LogInformation("Job {JobId}: completed as {Model} version {Version}, macro-F1 {MacroF1:F4}, promoted {Promoted}",
             input.JobId, input.Model, version, evaluation.Metrics.MacroF1, published.Promoted);
-        SetStatus(PipelinePhases.Completed, attempt, published.Reason);
-        return new PipelineResult(input.JobId, PipelineOutcome.Completed, attempt, Metrics: evaluation.Metrics, Version: version,
+        var result = new PipelineResult(input.JobId, PipelineOutcome.Completed, attempt, Metrics: evaluation.Metrics, Version: version,
             Promoted: published.Promoted, PromotionReason: published.Reason) { Trials = trials };
+        await EnterAsync(PipelinePhases.Completed, attempt, published.Reason, result);
+        return result;
     }
 
     /// <summary>A trial's end when its runner succeeded: what its sweep ranks it by, with nothing evaluated or published.</summary>
@@ -98,10 +140,10 @@ internal sealed class PipelineSteps(
     {
         await CancelRunnerAsync(reason);
         logger.LogInformation("Job {JobId}: cancelled at attempt {Attempt}", input.JobId, attempt);
-        return End(PipelineOutcome.Cancelled, attempt, error: reason);
+        return await EndAsync(PipelineOutcome.Cancelled, attempt, error: reason);
     }
 
-    public PipelineResult End(PipelineOutcome outcome, int attempt, string? errorCode = null, string? error = null, ValidationSummary? validation = null)
+    public async Task<PipelineResult> EndAsync(PipelineOutcome outcome, int attempt, string? errorCode = null, string? error = null, ValidationSummary? validation = null)
     {
         var phase = outcome switch
         {
@@ -112,7 +154,8 @@ internal sealed class PipelineSteps(
         // Orchestration state is stored in table properties of at most 64 KB (custom status: 16 KB): messages are
         // bounded, and what can be long (the validation report, the runner's log) stays in the job's blobs.
         error = error is null ? null : Bounded.Message(error);
-        SetStatus(phase, attempt, error);
-        return new PipelineResult(input.JobId, outcome, attempt, errorCode, error, validation);
+        var result = new PipelineResult(input.JobId, outcome, attempt, errorCode, error, validation);
+        await EnterAsync(phase, attempt, error, result);
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Sweeps;
 using Platform.Shared.Datasets;
 using Platform.Shared.Jobs;
@@ -35,6 +36,12 @@ public sealed record TrainingPipelineInput(
     /// <summary>Set for one trial of a sweep: it trains on the sweep's splits and ends when the runner does, unevaluated.</summary>
     public TrialRun? Trial { get; init; }
 
+    /// <summary>What this job notifies on each change of phase (its webhook, the platform's topic) and how; null for nothing.</summary>
+    public NotificationPlan? Notifications { get; init; }
+
+    /// <summary>The last phase notified and the events sent so far; the orchestrator carries it across ContinueAsNew.</summary>
+    public NotificationCursor? Notified { get; init; }
+
     /// <summary>The message that dispatches <paramref name="attempt"/> of this job.</summary>
     public TrainingJobRequested Dispatch(int attempt, DateTimeOffset requestedAt) =>
         new(JobId, attempt, Model, BaseModel, Training, Dataset, requestedAt) { DataJobId = Trial?.SweepJobId };
@@ -51,6 +58,9 @@ public sealed record TrainingPipelineInput(
             Trial = new TrialRun(JobId, trial.Number),
             Watch = null,
             StartedAt = null,
+            // A sweep notifies for itself, not per trial.
+            Notifications = null,
+            Notified = null,
         };
     }
 

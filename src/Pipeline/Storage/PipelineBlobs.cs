@@ -1,6 +1,6 @@
 namespace Platform.Pipeline.Storage;
 
-/// <summary>Blob names the pipeline adds to the shared layout: the evaluation of a job, a sweep's trials and the files published next to a version.</summary>
+/// <summary>Blob names the pipeline adds to the shared layout: the evaluation of a job, a sweep's trials, its notifications and the files published next to a version.</summary>
 public static class PipelineBlobs
 {
     public static string EvaluationMetrics(string jobId) => $"{jobId}/evaluation/metrics.json";
@@ -11,6 +11,9 @@ public static class PipelineBlobs
 
     /// <summary>A sweep job's trials (<see cref="Sweeps.SweepRecord"/>).</summary>
     public static string Sweep(string jobId) => $"{jobId}/sweep.json";
+
+    /// <summary>The last delivery of a job's events per channel (<see cref="Notifications.JobNotificationsRecord"/>).</summary>
+    public static string Notifications(string jobId) => $"{jobId}/notifications.json";
 
     public const string ModelCardFile = "card.md";
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Platform.Pipeline.Handlers;
 using Platform.Pipeline.Handlers.Jobs;
 using Platform.Pipeline.Handlers.Uploads;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Orchestration;
 
 namespace Platform.Pipeline.Tests.Handlers;
@@ -23,11 +24,11 @@ public sealed class JobHandlers(DurableTaskClient client, HandlerContainers cont
 
     /// <summary>A start handler whose pipeline configuration (job defaults, watchdog, gate) is <paramref name="pipeline"/>.</summary>
     public StartJobHandler StartWith(PipelineOptions pipeline) =>
-        new(containers, _reader, Options.Create(new HandlerOptions()), Options.Create(pipeline), NullLogger<StartJobHandler>.Instance);
+        new(containers, _reader, Options.Create(new HandlerOptions()), Options.Create(pipeline), Options.Create(new NotificationOptions()), NullLogger<StartJobHandler>.Instance);
 
     public JobStatusHandler Status => new(_reader);
 
-    public DatasetUploadHandler Upload => new(containers, Start, Options.Create(new PipelineOptions()), NullLogger<DatasetUploadHandler>.Instance);
+    public DatasetUploadHandler Upload => new(containers, Start, Options.Create(new PipelineOptions()), Options.Create(new NotificationOptions()), NullLogger<DatasetUploadHandler>.Instance);
 
     /// <summary>The upload routes with the default mode (Stream) and limit.</summary>
     public UploadHandler Uploads => UploadsWith(new UploadOptions());

@@ -75,6 +75,23 @@ public sealed class UploadHandlerTests(DurableHostFixture durable) : JobHandlerT
     }
 
     [Fact]
+    public async Task PrepareThenTrigger_NotifyOption_ReachesTheOrchestrationAndPrepareRefusesABadOne()
+    {
+        var model = TestStorage.UniqueModelName("reviews");
+        var refused = await PrepareAsync(Handlers.Uploads, new { model, fileName = "r.csv", options = new { notify = new { webhook = "ftp://example.com/hooks" } } });
+        var prepared = await PrepareAsync(Handlers.Uploads, new { model, fileName = "r.csv", options = new { notify = new { webhook = "https://example.com/hooks/training" } } });
+        var dataset = prepared.ParseBody().GetProperty("dataset").GetString()!;
+        await Handlers.Uploads.StreamAsync(dataset, optionsHeader: null, Csv(), default);
+
+        var triggered = await Handlers.Upload.HandleAsync(Handlers.Client, dataset, default);
+
+        Assert.Contains("must be an https URL", StartJobHandlerTests.AssertProblem(refused, 400)["notify.webhook"], StringComparison.Ordinal);
+        Assert.Equal(202, triggered.StatusCode);
+        var input = await InputAsync(triggered.ParseBody().GetProperty("id").GetString()!);
+        Assert.Equal(new Uri("https://example.com/hooks/training"), input.Notifications?.Webhook);
+    }
+
+    [Fact]
     public async Task StreamAsync_SiblingOptionsTheTriggerRefuses_AnswersTheFailedJobsIdAndItsProblem()
     {
         var dataset = $"{TestStorage.UniqueModelName("reviews")}/batch.csv";
@@ -162,6 +179,8 @@ public sealed class UploadHandlerTests(DurableHostFixture durable) : JobHandlerT
     [InlineData("""{"model":"other"}""", "options.model")]
     [InlineData("""{"training":{"epochz":3}}""", "training.epochz")]
     [InlineData("""{"baseModel":"my-bert"}""", "baseModel")]
+    [InlineData("""{"notify":{"webhook":"http://example.com/hooks"}}""", "notify.webhook")]
+    [InlineData("""{"notify":{"webhook":"https://example.com/hooks","retries":3}}""", "notify.retries")]
     public async Task StreamAsync_BadOptionsHeader_Returns400NamingTheFieldAndStoresNothing(string header, string field)
     {
         var result = await Handlers.Uploads.StreamAsync("reviews/batch.csv", header, Csv(), default);

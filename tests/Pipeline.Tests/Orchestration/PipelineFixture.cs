@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Modeling.BaseModels;
 using Platform.Modeling.FineTuning;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Orchestration;
 using Platform.Pipeline.Storage;
 using Platform.ServiceBusEmulator.Configuration;
@@ -47,6 +48,10 @@ public sealed class PipelineFixture : IAsyncLifetime
     /// <summary>A real package (tiny random BERT, labels negative/positive) as the runner would upload it.</summary>
     public string PackageDirectory { get; private set; } = "";
 
+    public const string WebhookSecret = "pipeline-tests-secret";
+
+    public NotificationOptions Notifications => Host.Services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+
     public static TrainingOptions FastTraining { get; } = new() { Epochs = 1, MaxSteps = 6, BatchSize = 16, MaxLength = 32, LearningRate = 1e-3, Device = "cpu" };
 
     public async Task InitializeAsync()
@@ -63,6 +68,11 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["Storage:EventsQueue"] = $"training-events-{_suffix}",
             ["Pipeline:EvaluationMaxExamples"] = "50",
             ["Pipeline:Watchdog:CheckInterval"] = "00:10:00",
+            // Jobs notify only when their input asks; these keep a failing receiver's retries short.
+            ["Notifications:WebhookSecret"] = WebhookSecret,
+            ["Notifications:MaxAttempts"] = "3",
+            ["Notifications:FirstRetryInterval"] = "00:00:00.200",
+            ["Notifications:BackoffCoefficient"] = "1",
         }).Build();
         QuietHosts.Apply();
         Host = await DurableTestHosts.StartAsync(

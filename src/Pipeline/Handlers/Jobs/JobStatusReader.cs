@@ -75,6 +75,7 @@ public sealed partial class JobStatusReader(HandlerContainers containers, ILogge
             JobLinks.For(jobId))
         {
             Sweep = includeReport ? await ReadSweepAsync(jobId, cancellationToken).ConfigureAwait(false) : null,
+            Notifications = includeReport ? await ReadJsonAsync(PipelineBlobs.Notifications(jobId), cancellationToken).ConfigureAwait(false) : null,
         };
     }
 

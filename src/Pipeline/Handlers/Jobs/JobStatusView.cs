@@ -47,4 +47,10 @@ public sealed record JobStatusView(
 
     /// <summary>A sweep job's trials (options, outcome, best validation macro-F1, steps, time); a running trial shows its runner's figures so far.</summary>
     public SweepRecord? Sweep { get; init; }
+
+    /// <summary>
+    /// Content of <c>notifications.json</c>: the last delivery of the job's events per channel (<c>webhook</c>, <c>eventGrid</c>):
+    /// event id and type, phase, attempts, state (delivered, retrying, failed), status code, error, whether it was signed, when.
+    /// </summary>
+    public JsonElement? Notifications { get; init; }
 }

@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Orchestration;
 using Platform.Pipeline.Storage;
 using Platform.Pipeline.Telemetry;
@@ -19,6 +20,7 @@ public sealed partial class StartJobHandler(
     JobStatusReader statusReader,
     IOptions<HandlerOptions> options,
     IOptions<PipelineOptions> pipelineOptions,
+    IOptions<NotificationOptions> notificationOptions,
     ILogger<StartJobHandler> logger)
 {
     public async Task<HandlerResult> StartAsync(DurableTaskClient client, Stream? body, CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ public sealed partial class StartJobHandler(
 
         // The watchdog, promotion gate and evaluation cap travel in the input: orchestrator code must not read configuration.
         var command = TrainingPipelineInput.Create(jobId, request.Model, request.DatasetBlob, request.BaseModel, request.Training, request.Dataset, pipelineOptions.Value)
-            with { Sweep = request.Sweep };
+            with { Sweep = request.Sweep, Notifications = NotificationPlan.For(request.Notify, notificationOptions.Value) };
         if (!await TrainingJobs.ScheduleOnceAsync(client, command, cancellationToken).ConfigureAwait(false)
             && await statusReader.ReadAsync(client, jobId, cancellationToken).ConfigureAwait(false) is { } raced)
         {
@@ -89,7 +91,7 @@ public sealed partial class StartJobHandler(
             return (null, Problems.Validation("dataset", $"Dataset blob '{request.DatasetBlob}' was not found in container '{containers.Datasets.Name}'. Upload the CSV there first, then start the job."));
         }
 
-        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset, request.Sweep);
+        var canonical = JobOptionsCanonicalizer.ToJson(request.BaseModel, request.Training, request.Dataset, request.Sweep, request.Notify);
         return (new ResolvedJob(request, JobIds.Compute(request.Model, sha256, canonical, request.Force ? Guid.NewGuid().ToString("N") : null)), null);
     }
 

@@ -1,3 +1,4 @@
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Sweeps;
 using Platform.Shared.Datasets;
 using Platform.Shared.Training;
@@ -15,4 +16,7 @@ public sealed record StartJobRequest(
 {
     /// <summary>The trials to run instead of one training run; null for a single run.</summary>
     public SweepPlan? Sweep { get; init; }
+
+    /// <summary>Where the job's phase changes are posted; null for none.</summary>
+    public NotifyOptions? Notify { get; init; }
 }

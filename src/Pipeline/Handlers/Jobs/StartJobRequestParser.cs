@@ -8,7 +8,7 @@ namespace Platform.Pipeline.Handlers.Jobs;
 /// <summary>Parses and validates a <c>POST /api/jobs</c> body, reporting every problem by field name.</summary>
 internal static class StartJobRequestParser
 {
-    private static readonly string[] Known = ["model", "dataset", "baseModel", "training", "datasetOptions", "sweep", "force"];
+    private static readonly string[] Known = ["model", "dataset", "baseModel", "training", "datasetOptions", "sweep", "notify", "force"];
 
     /// <summary>The request with <paramref name="defaults"/> filling every option it leaves out.</summary>
     public static (StartJobRequest? Request, HandlerResult? Problem) Parse(byte[] body, JobDefaults defaults)
@@ -73,9 +73,10 @@ internal static class StartJobRequestParser
         }
 
         var sweep = Find(root, "sweep") is { ValueKind: not JsonValueKind.Null } s && training is not null ? SweepRequestParser.Parse(s, training, errors) : null;
+        var notify = Find(root, "notify") is { ValueKind: not JsonValueKind.Null } n ? NotifyRequestParser.Parse(n, errors) : null;
         return errors.Any || model is null || dataset is null || training is null || datasetOptions is null
             ? (null, errors.ToProblem())
-            : (new StartJobRequest(model, dataset, BaseModelNames.Normalize(baseModel), training, datasetOptions, force) { Sweep = sweep }, null);
+            : (new StartJobRequest(model, dataset, BaseModelNames.Normalize(baseModel), training, datasetOptions, force) { Sweep = sweep, Notify = notify }, null);
     }
 
     private static JsonElement? Find(JsonElement root, string name) =>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Modeling.BaseModels;
 using Platform.Pipeline.Handlers.Jobs;
+using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Orchestration;
 using Platform.Pipeline.Storage;
 using Platform.Pipeline.Telemetry;
@@ -25,7 +26,11 @@ namespace Platform.Pipeline.Handlers.Uploads;
 /// a job: failed at once, its problem document in <c>jobs/{id}/problem.json</c>, found through <c>GET /api/jobs</c>.
 /// </summary>
 public sealed partial class DatasetUploadHandler(
-    HandlerContainers containers, StartJobHandler start, IOptions<PipelineOptions> pipelineOptions, ILogger<DatasetUploadHandler> logger)
+    HandlerContainers containers,
+    StartJobHandler start,
+    IOptions<PipelineOptions> pipelineOptions,
+    IOptions<NotificationOptions> notificationOptions,
+    ILogger<DatasetUploadHandler> logger)
 {
     private const string OptionsSuffix = ".options.json";
     private const string OptionsMetadataKey = "options";
@@ -161,7 +166,12 @@ public sealed partial class DatasetUploadHandler(
             .UploadAsync(BinaryData.FromString(problem.Body ?? "{}"), overwrite: true, cancellationToken).ConfigureAwait(false);
         var (title, detail) = Summarize(problem);
         var input = TrainingPipelineInput.Create(jobId, listed, blobName, BaseModelResolver.MiniLmL6, new TrainingOptions(), new DatasetOptions(), pipelineOptions.Value)
-            with { Rejection = UploadRejection.Create(blobName, problem.StatusCode, title, detail) };
+            with
+            {
+                Rejection = UploadRejection.Create(blobName, problem.StatusCode, title, detail),
+                // The options were refused, a webhook among them; the platform's topic still hears of the failed job.
+                Notifications = NotificationPlan.For(null, notificationOptions.Value),
+            };
         // False when a redelivered event raced this one to create it; the job is recorded either way.
         await TrainingJobs.ScheduleOnceAsync(client, input, cancellationToken).ConfigureAwait(false);
         PipelineTelemetry.UploadsRejected.Add(1, new KeyValuePair<string, object?>("status", problem.StatusCode));
