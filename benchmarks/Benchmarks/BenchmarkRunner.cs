@@ -1,5 +1,6 @@
 using Platform.Modeling.Packaging;
 using Platform.Modeling.Serving;
+using Platform.Shared.Training;
 using static Platform.Benchmarks.ResultTable;
 using static TorchSharp.torch;
 
@@ -23,6 +24,14 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
                 quality.Run(name, options.WithEarlierDefaults);
             }
 
+            Console.WriteLine(_table.Render());
+            return;
+        }
+
+        if (options.Only == "step-quality")
+        {
+            // Minutes of real fine-tuning per variant: only on request.
+            new StepQualityBenchmark(options.SharedDatasets, _table, options.Quick ? 1_000 : 8_000).Run();
             Console.WriteLine(_table.Render());
             return;
         }
@@ -120,7 +129,7 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         var matmul32 = MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2);
         var matmul16 = MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2, ScalarType.BFloat16);
         var (_, nonEmbedding) = ParameterCounts(data);
-        const string Section = "7 Training precision (batch 32)";
+        const string Section = "7 Training step: precision, embedding update (batch 32)";
         _table.Add(Section, "matmul 2048x2048 GFLOP/s: fp32 / bf16", $"{Format(matmul32)} / {Format(matmul16)} ({Format(matmul16 / matmul32, "F2")}x)", "baseline");
         foreach (var fixedLength in new[] { false, true })
         {
@@ -128,7 +137,7 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             Progress($"Training precision, {shape}: fp32");
             var fp32 = benchmark.Run(fixedLength);
             Progress($"Training precision, {shape}: bf16");
-            var bf16 = benchmark.Run(fixedLength, ScalarType.BFloat16);
+            var bf16 = benchmark.Run(fixedLength, TrainingPrecision.Bf16);
             var ratio = bf16.SequencesPerSecond / fp32.SequencesPerSecond;
             _table.Add(Section, $"{shape}: sequences/s fp32 / bf16", $"{Format(fp32.SequencesPerSecond)} / {Format(bf16.SequencesPerSecond)} ({Format(ratio, "F2")}x)", ">= 1.6x", ratio >= 1.6);
             double Achieved(TrainingFigures f) => 6.0 * nonEmbedding * f.PaddedTokensPerSecond / 1e9;
@@ -137,9 +146,29 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             _table.Add(Section, $"{shape}: clip + AdamW + zero_grad share fp32 / bf16", $"{Format(100 * fp32.OptimizerShare, "F0")}% / {Format(100 * bf16.OptimizerShare, "F0")}%");
         }
 
+        foreach (var fixedLength in new[] { false, true })
+        {
+            var shape = fixedLength ? $"fixed {BenchmarkData.MaxLength}" : "SST-2 lengths";
+            var figures = new List<(EmbeddingUpdate Update, TrainingFigures Figures)>();
+            foreach (var update in new[] { EmbeddingUpdate.Dense, EmbeddingUpdate.Lazy, EmbeddingUpdate.Frozen })
+            {
+                Progress($"Embedding update, {shape}: {update}");
+                figures.Add((update, benchmark.Run(fixedLength, TrainingPrecision.Fp32, update)));
+            }
+
+            var baseline = figures[0].Figures;
+            foreach (var (update, f) in figures)
+            {
+                _table.Add(Section, $"{shape}, fp32, embedding {update.ToString().ToLowerInvariant()}: sequences/s; clip + AdamW + zero_grad share",
+                    $"{Format(f.SequencesPerSecond)} ({Format(f.SequencesPerSecond / baseline.SequencesPerSecond, "F2")}x dense); {Format(100 * f.OptimizerShare, "F0")}%",
+                    update == EmbeddingUpdate.Dense ? "baseline" : "");
+            }
+        }
+
         _table.Note($"Precision: the same steps as section 1; bf16 runs the matrix products and activations in bfloat16 (MixedPrecision), fp32 master weights, gradients and AdamW state, "
             + $"layer norms, residual stream and loss in fp32. GFLOP/s counts the {Format(nonEmbedding / 1e6)}M non-embedding parameters. bf16 native on this CPU: {CpuFeatures.SupportsBf16}"
-            + (CpuFeatures.SupportsBf16 ? "." : " (bf16 products are emulated here, so no speed-up is expected; the target needs avx512_bf16 or amx_bf16)."));
+            + (CpuFeatures.SupportsBf16 ? "." : " (bf16 products are emulated here, so no speed-up is expected; the target needs avx512_bf16 or amx_bf16).")
+            + " Embedding update: dense = AdamW on all 30,522 rows every step; lazy = AdamW on the rows the batch used (the default); frozen = no embedding update.");
     }
 
     private void AddTraining(string section, string name, TrainingFigures figures)

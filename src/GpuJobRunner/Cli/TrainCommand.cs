@@ -35,13 +35,17 @@ internal static class TrainCommand
         {
             Description = "auto (bf16 on a CPU that computes it natively, fp16 on CUDA, else fp32), fp32, bf16 or fp16 (CUDA).", DefaultValueFactory = _ => defaults.Precision,
         };
+        var embeddingUpdate = new Option<EmbeddingUpdate>("--embedding-update")
+        {
+            Description = "lazy (AdamW on the rows the batches used), dense (every row every step) or frozen (needs --vocabulary base).", DefaultValueFactory = _ => defaults.EmbeddingUpdate,
+        };
         var textColumn = new Option<string>("--text-column") { DefaultValueFactory = _ => "text" };
         var labelColumn = new Option<string>("--label-column") { DefaultValueFactory = _ => "label" };
         var minRows = new Option<int>("--min-rows") { DefaultValueFactory = _ => new DatasetOptions().MinRows };
 
         var command = new Command("train", "Validate a CSV, fine-tune, evaluate on a held-out split and write a model package.")
         {
-            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, pooling, vocabulary, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, precision, textColumn, labelColumn, minRows,
+            data, baseModel, output, epochs, learningRate, batchSize, maxLength, multiLabel, classWeights, pooling, vocabulary, seed, patience, evalSteps, accumulation, maxSteps, checkpoint, device, precision, embeddingUpdate, textColumn, labelColumn, minRows,
         };
         // The flag that sets each training and dataset option, to name it next to the rule it broke.
         var flags = new Dictionary<string, Option>(StringComparer.Ordinal)
@@ -59,6 +63,7 @@ internal static class TrainCommand
             [Json(nameof(TrainingOptions.MaxSteps))] = maxSteps,
             [Json(nameof(TrainingOptions.Device))] = device,
             [Json(nameof(TrainingOptions.Precision))] = precision,
+            [Json(nameof(TrainingOptions.EmbeddingUpdate))] = embeddingUpdate,
             [Json(nameof(DatasetOptions.TextColumn))] = textColumn,
             [Json(nameof(DatasetOptions.LabelColumn))] = labelColumn,
             [Json(nameof(DatasetOptions.MinRows))] = minRows,
@@ -81,6 +86,7 @@ internal static class TrainCommand
                 MaxSteps = result.GetValue(maxSteps),
                 Device = result.GetValue(device)!,
                 Precision = result.GetValue(precision),
+                EmbeddingUpdate = result.GetValue(embeddingUpdate),
             };
             var dataset = new DatasetOptions
             {

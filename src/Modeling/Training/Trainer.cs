@@ -31,17 +31,10 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         CancellationToken cancellationToken = default)
     {
         var device = DeviceSelector.Resolve(options.Device);
-        var (precision, _) = PrecisionPolicy.Settle(options.Precision, device.type, CpuFeatures.Bf16Flag);
-        var compute = PrecisionPolicy.ComputeType(precision);
         model.to(device);
         model.train();
-        var parameters = model.parameters().ToList();
-
-        var decay = model.named_parameters().Where(p => !IsNoDecay(p.name)).Select(p => p.parameter);
-        var noDecay = model.named_parameters().Where(p => IsNoDecay(p.name)).Select(p => p.parameter);
-        using var optimizer = optim.AdamW(
-            [new AdamW.ParamGroup(decay, new AdamW.Options { weight_decay = options.WeightDecay }), new AdamW.ParamGroup(noDecay, new AdamW.Options { weight_decay = 0 })],
-            lr: _settled.LearningRate);
+        using var step = new TrainingStep(model, options, _settled.LearningRate, device, padId);
+        var (optimizer, lazy) = (step.Optimizer, step.Lazy);
 
         var schedule = LearningRateSchedule.For(options, train.Count);
         var totalSteps = schedule.TotalSteps;
@@ -53,6 +46,8 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         if (checkpointDirectory is not null && TrainingCheckpoint.TryLoad(checkpointDirectory, model, optimizer, fingerprint) is { } saved)
         {
             state = saved.State;
+            lazy?.Load(saved.Directory, state.EmbeddingSteps);
+            step.RestoreScale(state.LossScale);
             best = saved.Best;
             random.set_rng_state(tensor(Convert.FromBase64String(state.RngState)));
             resumed = true;
@@ -61,8 +56,6 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         {
             random.manual_seed(options.Seed);
         }
-
-        var scaler = precision == TrainingPrecision.Fp16 ? new LossScaler(state.LossScale ?? LossScaler.Initial) : null;
 
         using var lossWeights = LossFunctions.ClassWeights(train, options.ClassWeighting, device);
         var clock = Stopwatch.StartNew();
@@ -83,12 +76,13 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             {
                 if (pending == 0 && cancellationToken.IsCancellationRequested)
                 {
-                    Checkpoint(model, optimizer, WithRuns(state with { Epoch = epoch, NextBatch = b, LossScale = scaler?.State }), best);
+                    Checkpoint(model, optimizer, lazy, WithRuns(state with { Epoch = epoch, NextBatch = b, LossScale = step.Scaler?.State }), best);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 var batch = plan[b].Select(i => train.Examples[i]).ToArray();
-                var loss = Forward(model, batch, train, lossWeights, device, compute, scaler);
+
+                var loss = step.Forward(batch, train.Labels.Count, train.IsMultiLabel, lossWeights, options.GradientAccumulationSteps);
                 state = state with
                 {
                     LossSum = state.LossSum + loss,
@@ -105,7 +99,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
                 }
 
                 var learningRate = schedule.At(state.GlobalStep);
-                Step(parameters, optimizer, learningRate, scaler);
+                step.Apply(learningRate);
                 pending = 0;
                 state = state with { GlobalStep = state.GlobalStep + 1, Epoch = epoch, NextBatch = b + 1 };
                 if (state.GlobalStep % lossInterval == 0 || state.GlobalStep == totalSteps)
@@ -123,10 +117,10 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
                     Report(progress, "evaluate", state, epoch, learningRate, clock, sequences, startStep, state.History[^1].MacroF1);
                 }
 
-                var next = (endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state) with { LossScale = scaler?.State };
+                var next = (endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state) with { LossScale = step.Scaler?.State, EmbeddingSteps = lazy?.Steps ?? 0 };
                 if (evaluate || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
                 {
-                    Checkpoint(model, optimizer, WithRuns(next), best);
+                    Checkpoint(model, optimizer, lazy, WithRuns(next), best);
                 }
 
                 state = next;
@@ -167,8 +161,8 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             WithRuns(state).Runs,
             state.Losses)
         {
-            Precision = precision,
-            SkippedSteps = scaler?.State.SkippedSteps ?? 0,
+            Precision = step.Precision,
+            SkippedSteps = step.Scaler?.State.SkippedSteps ?? 0,
         };
     }
 
@@ -181,50 +175,6 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         WindowLossSum = 0,
         WindowLossCount = 0,
     };
-
-    private static bool IsNoDecay(string name) => name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal);
-
-    /// <summary>Forward (matrix products in <paramref name="compute"/> when set; logits and loss in fp32) and backward; returns the unscaled loss.</summary>
-    private double Forward(
-        BertForSequenceClassification model, EncodedExample[] batch, EncodedDataset train, Tensor? lossWeights, Device device, ScalarType? compute, LossScaler? scaler)
-    {
-        using var scope = NewDisposeScope();
-        var (ids, mask) = BatchCollator.Inputs([.. batch.Select(e => e.InputIds)], padId, device);
-        var targets = BatchCollator.Targets(batch, train.Labels.Count, train.IsMultiLabel, device);
-        Tensor logits;
-        using (MixedPrecision.Enter(compute))
-        {
-            logits = model.forward(ids, mask);
-        }
-
-        var loss = LossFunctions.Compute(logits, targets, train.IsMultiLabel, lossWeights);
-        var objective = loss / options.GradientAccumulationSteps;
-        (scaler is null ? objective : scaler.Scale(objective)).backward();
-        return loss.item<float>();
-    }
-
-    /// <summary>Clips and applies the accumulated gradients; under fp16 loss scaling a step whose gradients overflowed is skipped.</summary>
-    private void Step(IList<Parameter> parameters, OptimizerHelper optimizer, double learningRate, LossScaler? scaler)
-    {
-        var apply = scaler?.UnscaleAndClip(parameters, options.MaxGradNorm) ?? Clip(parameters);
-        foreach (var group in optimizer.ParamGroups)
-        {
-            group.LearningRate = learningRate;
-        }
-
-        if (apply)
-        {
-            optimizer.step();
-        }
-
-        optimizer.zero_grad();
-    }
-
-    private bool Clip(IList<Parameter> parameters)
-    {
-        nn.utils.clip_grad_norm_(parameters, options.MaxGradNorm);
-        return true;
-    }
 
     private (TrainerState State, Dictionary<string, Tensor>? Best, bool Stop) Evaluate(
         BertForSequenceClassification model, EncodedDataset validation, TrainerState state, int epoch, Dictionary<string, Tensor>? best, Device device)
@@ -252,7 +202,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         return (state with { EvaluationsWithoutImprovement = stale }, best, options.EarlyStoppingPatience > 0 && stale >= options.EarlyStoppingPatience);
     }
 
-    private void Checkpoint(BertForSequenceClassification model, OptimizerHelper optimizer, TrainerState state, Dictionary<string, Tensor>? best)
+    private void Checkpoint(BertForSequenceClassification model, OptimizerHelper optimizer, LazyRowAdamW? lazy, TrainerState state, Dictionary<string, Tensor>? best)
     {
         if (checkpointDirectory is null)
         {
@@ -261,7 +211,7 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
 
         using var rng = random.get_rng_state();
         var withRng = state with { RngState = Convert.ToBase64String(rng.data<byte>().ToArray()) };
-        TrainingCheckpoint.Save(checkpointDirectory, model, optimizer, withRng, best);
+        TrainingCheckpoint.Save(checkpointDirectory, model, optimizer, withRng with { EmbeddingSteps = lazy?.Steps ?? 0 }, best, lazy is null ? null : lazy.Save);
         checkpointSaved?.Invoke(new CheckpointSaved(checkpointDirectory, state.GlobalStep));
     }
 

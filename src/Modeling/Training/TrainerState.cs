@@ -43,6 +43,9 @@ internal sealed record TrainerState
 
     public List<float>? Thresholds { get; init; }
 
+    /// <summary>Steps the lazily updated word embedding has taken (its bias correction's count).</summary>
+    public int EmbeddingSteps { get; init; }
+
     /// <summary>fp16 loss scaling's state; null in fp32 and bf16 runs.</summary>
     public LossScaleState? LossScale { get; init; }
 

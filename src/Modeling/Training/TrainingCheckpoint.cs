@@ -19,7 +19,8 @@ internal static class TrainingCheckpoint
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static void Save(string directory, nn.Module model, OptimizerHelper optimizer, TrainerState state, IReadOnlyDictionary<string, Tensor>? best)
+    public static void Save(
+        string directory, nn.Module model, OptimizerHelper optimizer, TrainerState state, IReadOnlyDictionary<string, Tensor>? best, Action<string>? saveExtra = null)
     {
         var staging = directory + ".new";
         var previous = directory + ".old";
@@ -36,6 +37,7 @@ internal static class TrainingCheckpoint
         }
 
         optimizer.save_py(Path.Combine(staging, OptimizerFile));
+        saveExtra?.Invoke(staging);
         File.WriteAllText(Path.Combine(staging, StateFile), JsonSerializer.Serialize(state, Json));
 
         if (Directory.Exists(previous))
@@ -55,8 +57,8 @@ internal static class TrainingCheckpoint
         }
     }
 
-    /// <summary>Restores weights and optimizer; returns the saved position and best weights, or null when there is no checkpoint.</summary>
-    public static (TrainerState State, Dictionary<string, Tensor>? Best)? TryLoad(string directory, nn.Module model, OptimizerHelper optimizer, string fingerprint)
+    /// <summary>Restores weights and optimizer; returns the saved position, best weights and the folder read, or null when there is no checkpoint.</summary>
+    public static (TrainerState State, Dictionary<string, Tensor>? Best, string Directory)? TryLoad(string directory, nn.Module model, OptimizerHelper optimizer, string fingerprint)
     {
         var source = Directory.Exists(directory) ? directory : Directory.Exists(directory + ".old") ? directory + ".old" : null;
         if (source is null || !File.Exists(Path.Combine(source, StateFile)))
@@ -76,7 +78,7 @@ internal static class TrainingCheckpoint
         optimizer.load_py(Path.Combine(source, OptimizerFile));
         var bestPath = Path.Combine(source, BestFile);
         var best = File.Exists(bestPath) ? PyBridgeSafetensors(bestPath) : null;
-        return (state, best);
+        return (state, best, source);
     }
 
     public static Dictionary<string, Tensor> CloneToCpu(nn.Module model)

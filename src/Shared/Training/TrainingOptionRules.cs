@@ -36,6 +36,9 @@ public static class TrainingOptionRules
         problems.Require(o.EarlyStoppingPatience >= 0, nameof(o.EarlyStoppingPatience), $"earlyStoppingPatience must be 0 (never stop early) or more (got {o.EarlyStoppingPatience}).");
         problems.Require(o.CheckpointEverySteps >= 0, nameof(o.CheckpointEverySteps), $"checkpointEverySteps must be 0 or more (got {o.CheckpointEverySteps}).");
         problems.Require(o.MaxSteps >= 0, nameof(o.MaxSteps), $"maxSteps must be 0 (no limit) or more (got {o.MaxSteps}).");
+        problems.Require(Enum.IsDefined(o.EmbeddingUpdate), nameof(o.EmbeddingUpdate), $"embeddingUpdate must be lazy, dense or frozen (got {o.EmbeddingUpdate}).");
+        problems.Require(o is not { EmbeddingUpdate: EmbeddingUpdate.Frozen, Vocabulary: not VocabularyMode.Base }, nameof(o.EmbeddingUpdate),
+            $"embeddingUpdate frozen needs vocabulary base: tokens added to the vocabulary would never learn their rows (got vocabulary {o.Vocabulary}).");
         problems.Require(Enum.IsDefined(o.Precision), nameof(o.Precision), $"precision must be auto, fp32, bf16 or fp16 (got {o.Precision}).");
         problems.Require(o is not { Precision: TrainingPrecision.Fp16, Device: "cpu" }, nameof(o.Precision),
             $"precision fp16 trains on CUDA only (a CPU computes fp16 matrix products slowly); use bf16 or auto with device cpu.");

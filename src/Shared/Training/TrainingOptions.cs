@@ -44,6 +44,9 @@ public sealed record TrainingOptions
     /// <summary>Stop after this many optimizer steps in total (0: no limit); for smoke runs and tests.</summary>
     public int MaxSteps { get; init; }
 
+    /// <summary>How the word embedding is updated: <c>lazy</c> (only the rows a step's batches used), <c>dense</c> or <c>frozen</c>.</summary>
+    public EmbeddingUpdate EmbeddingUpdate { get; init; } = EmbeddingUpdate.Lazy;
+
     /// <summary>The format matrix products train in: <c>auto</c> (bf16 where the device computes it natively), <c>fp32</c>, <c>bf16</c> or <c>fp16</c> (CUDA).</summary>
     public TrainingPrecision Precision { get; init; } = TrainingPrecision.Auto;
 

@@ -49,13 +49,15 @@ public sealed class TrainerTests : IDisposable
     [InlineData(3, TrainingPrecision.Fp32)] // before the first evaluation: no best weights yet
     [InlineData(7, TrainingPrecision.Fp32)] // after an evaluation, mid-epoch
     [InlineData(7, TrainingPrecision.Bf16)]
-    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun(int interruptAtStep, TrainingPrecision precision)
+    [InlineData(7, TrainingPrecision.Fp32, EmbeddingUpdate.Dense)]
+    public void Train_InterruptedThenResumed_EndsWithTheSameWeightsAsAnUninterruptedRun(int interruptAtStep, TrainingPrecision precision, EmbeddingUpdate embedding = EmbeddingUpdate.Lazy)
     {
         var train = SyntheticData.Create(120, seed: 3);
         var validation = SyntheticData.Create(30, seed: 4);
         var options = new TrainingOptions
         {
             Epochs = 3, BatchSize = 8, LearningRate = 1e-3, GradientAccumulationSteps = 2, EvaluateEverySteps = 5, EarlyStoppingPatience = 0, Device = "cpu", Precision = precision,
+            EmbeddingUpdate = embedding,
         };
 
         using var reference = CreateTinyModel(labels: 3);
@@ -99,6 +101,38 @@ public sealed class TrainerTests : IDisposable
             Assert.True(difference < 1e-5, $"{name} differs by {difference}");
         }
     }
+
+    [Theory]
+    [InlineData(EmbeddingUpdate.Lazy)]
+    [InlineData(EmbeddingUpdate.Frozen)]
+    public void Train_EmbeddingUpdate_TouchesOnlyTheRowsTheBatchesUsed_OrNone(EmbeddingUpdate embedding)
+    {
+        using var model = CreateTinyModel(labels: 3);
+        var train = SyntheticData.Create(64, seed: 14);
+        var options = new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 16, LearningRate = 1e-3, EarlyStoppingPatience = 0, Device = "cpu", EmbeddingUpdate = embedding, Vocabulary = VocabularyMode.Base,
+        };
+        using var before = WordEmbedding(model).detach().clone();
+
+        new Trainer(options, padId: 0).Train(model, train, SyntheticData.Create(16, seed: 15));
+
+        var used = train.Examples.SelectMany(e => e.InputIds).ToHashSet();
+        var after = WordEmbedding(model);
+        var changed = Enumerable.Range(0, (int)before.shape[0]).Where(row => !after[row].allclose(before[row], rtol: 0, atol: 0)).ToList();
+        if (embedding == EmbeddingUpdate.Frozen)
+        {
+            Assert.Empty(changed);
+        }
+        else
+        {
+            Assert.NotEmpty(changed);
+            Assert.All(changed, row => Assert.Contains(row, used));
+        }
+    }
+
+    private static Tensor WordEmbedding(BertForSequenceClassification model) =>
+        model.named_parameters().Single(p => p.name.EndsWith("embeddings.word_embeddings.weight", StringComparison.Ordinal)).parameter;
 
     [Theory]
     [InlineData(1, 1)]

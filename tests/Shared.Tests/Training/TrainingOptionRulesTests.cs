@@ -24,7 +24,7 @@ public sealed class TrainingOptionRulesTests
         {
             Epochs = 0, LearningRate = 0, BatchSize = 0, MaxLength = 4, WarmupRatio = 1, WeightDecay = -1, MaxGradNorm = 0,
             GradientAccumulationSteps = 0, ClassWeighting = (ClassWeighting)9, Pooling = (Pooling)9, Vocabulary = (VocabularyMode)9, EvaluateEverySteps = -1, EarlyStoppingPatience = -1,
-            CheckpointEverySteps = -1, MaxSteps = -1, Precision = (TrainingPrecision)9, Device = "tpu", LengthGroupingFactor = 0,
+            CheckpointEverySteps = -1, MaxSteps = -1, EmbeddingUpdate = (EmbeddingUpdate)9, Precision = (TrainingPrecision)9, Device = "tpu", LengthGroupingFactor = 0,
         };
 
         var problems = TrainingOptionRules.Check(options);
@@ -33,6 +33,16 @@ public sealed class TrainingOptionRulesTests
         var names = typeof(TrainingOptions).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Where(n => n != "seed");
         Assert.Equal(names, problems.Select(p => p.Option));
         Assert.All(problems, p => Assert.StartsWith(p.Option + " must be ", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_FrozenEmbeddingWithAVocabularyThatMayGrow_IsRefusedNamingEmbeddingUpdate()
+    {
+        var problem = Assert.Single(TrainingOptionRules.Check(new TrainingOptions { EmbeddingUpdate = EmbeddingUpdate.Frozen }));
+
+        Assert.Equal("embeddingUpdate", problem.Option);
+        Assert.Contains("needs vocabulary base", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(TrainingOptionRules.Check(new TrainingOptions { EmbeddingUpdate = EmbeddingUpdate.Frozen, Vocabulary = VocabularyMode.Base }));
     }
 
     [Fact]

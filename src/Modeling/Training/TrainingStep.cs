@@ -1,0 +1,157 @@
+using Platform.Modeling.Bert;
+using Platform.Modeling.Serving;
+using Platform.Shared.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Platform.Modeling.Training;
+
+/// <summary>
+/// One optimizer step as the trainer runs it, for the trainer and the benchmarks alike: forward in the settled precision
+/// (<see cref="MixedPrecision"/>; fp16 scales the loss), backward, then clipping and AdamW with no weight decay on biases
+/// and layer norms, the word embedding updated lazily on the rows the step's batches used (<see cref="LazyRowAdamW"/>),
+/// densely with the rest, or not at all (<see cref="TrainingOptions.EmbeddingUpdate"/>).
+/// </summary>
+internal sealed class TrainingStep : IDisposable
+{
+    /// <summary>The word embedding's parameter name ends so, whatever the model's prefix.</summary>
+    public const string WordEmbeddingName = "embeddings.word_embeddings.weight";
+
+    private readonly TrainingOptions _options;
+    private readonly Device _device;
+    private readonly int _padId;
+    private readonly ScalarType? _compute;
+    private readonly List<Parameter> _trained;
+    private readonly SortedSet<long> _touched = [];
+
+    public TrainingStep(BertForSequenceClassification model, TrainingOptions options, double learningRate, Device device, int padId)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        (_options, _device, _padId) = (options, device, padId);
+        (Precision, _) = PrecisionPolicy.Settle(options.Precision, device.type, CpuFeatures.Bf16Flag);
+        _compute = PrecisionPolicy.ComputeType(Precision);
+
+        var wordEmbedding = model.named_parameters().Single(p => p.name.EndsWith(WordEmbeddingName, StringComparison.Ordinal)).parameter;
+        wordEmbedding.requires_grad = options.EmbeddingUpdate != EmbeddingUpdate.Frozen;
+        Lazy = options.EmbeddingUpdate == EmbeddingUpdate.Lazy ? new LazyRowAdamW(wordEmbedding, options.WeightDecay) : null;
+        var dense = model.named_parameters()
+            .Where(p => options.EmbeddingUpdate == EmbeddingUpdate.Dense || !p.name.EndsWith(WordEmbeddingName, StringComparison.Ordinal)).ToList();
+        Optimizer = optim.AdamW(
+            [
+                new AdamW.ParamGroup(dense.Where(p => !IsNoDecay(p.name)).Select(p => p.parameter), new AdamW.Options { weight_decay = options.WeightDecay }),
+                new AdamW.ParamGroup(dense.Where(p => IsNoDecay(p.name)).Select(p => p.parameter), new AdamW.Options { weight_decay = 0 }),
+            ],
+            lr: learningRate);
+        _trained = [.. model.parameters().Where(p => p.requires_grad)];
+        Model = model;
+        Scaler = Precision == TrainingPrecision.Fp16 ? new LossScaler(LossScaler.Initial) : null;
+    }
+
+    public BertForSequenceClassification Model { get; }
+
+    /// <summary>The precision matrix products run in (settled: never <c>auto</c>).</summary>
+    public TrainingPrecision Precision { get; }
+
+    /// <summary>AdamW over every trained parameter but a lazily updated or frozen word embedding.</summary>
+    public AdamW Optimizer { get; }
+
+    /// <summary>The word embedding's rows-only AdamW, when <see cref="EmbeddingUpdate.Lazy"/>.</summary>
+    public LazyRowAdamW? Lazy { get; }
+
+    /// <summary>fp16 loss scaling, when the precision is fp16.</summary>
+    public LossScaler? Scaler { get; private set; }
+
+    /// <summary>Restores fp16 loss scaling's state from a checkpoint.</summary>
+    public void RestoreScale(LossScaleState? state)
+    {
+        if (Scaler is not null && state is not null)
+        {
+            Scaler = new LossScaler(state);
+        }
+    }
+
+    /// <summary>
+    /// Forward (matrix products in the step's precision; logits and loss in fp32) and backward of one batch, its gradient
+    /// divided by <paramref name="accumulation"/>; returns the unscaled loss. Padded to <paramref name="padTo"/> when set.
+    /// </summary>
+    public double Forward(EncodedExample[] batch, int labelCount, bool multiLabel, Tensor? lossWeights, int accumulation = 1, int? padTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var scope = NewDisposeScope();
+        var (ids, mask) = BatchCollator.Inputs([.. batch.Select(e => e.InputIds)], _padId, _device);
+        if (padTo is { } length && length > ids.shape[1])
+        {
+            ids = nn.functional.pad(ids, [0, length - ids.shape[1]], value: _padId);
+            mask = nn.functional.pad(mask, [0, length - mask.shape[1]], value: 0);
+        }
+
+        if (Lazy is not null)
+        {
+            foreach (var id in batch.SelectMany(e => e.InputIds))
+            {
+                _touched.Add(id);
+            }
+        }
+
+        var targets = BatchCollator.Targets(batch, labelCount, multiLabel, _device);
+        Tensor logits;
+        using (MixedPrecision.Enter(_compute))
+        {
+            logits = Model.forward(ids, mask);
+        }
+
+        var loss = LossFunctions.Compute(logits, targets, multiLabel, lossWeights);
+        var objective = loss / accumulation;
+        (Scaler is null ? objective : Scaler.Scale(objective)).backward();
+        return loss.item<float>();
+    }
+
+    /// <summary>Clips and applies the accumulated gradients at <paramref name="learningRate"/>; false when fp16 skipped an overflowed step.</summary>
+    public bool Apply(double learningRate)
+    {
+        var apply = Scaler?.UnscaleAndClip(_trained, _options.MaxGradNorm) ?? Clip();
+        foreach (var group in Optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+
+        if (apply)
+        {
+            Optimizer.step();
+        }
+
+        Optimizer.zero_grad();
+        if (Lazy is not null)
+        {
+            using var rows = tensor(_touched.ToArray(), device: _device);
+            if (apply)
+            {
+                Lazy.Step(rows, learningRate);
+            }
+            else
+            {
+                Lazy.Skip(rows);
+            }
+
+            _touched.Clear();
+        }
+
+        return apply;
+    }
+
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        Lazy?.Dispose();
+    }
+
+    private bool Clip()
+    {
+        nn.utils.clip_grad_norm_(_trained, _options.MaxGradNorm);
+        return true;
+    }
+
+    private static bool IsNoDecay(string name) => name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal);
+}
