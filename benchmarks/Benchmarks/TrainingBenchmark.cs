@@ -19,15 +19,17 @@ internal sealed class TrainingBenchmark(BenchmarkData data, BenchmarkSizes sizes
     /// <param name="fixedLength">Pad every batch to 128 rather than to its longest sequence.</param>
     /// <param name="precision">The precision matrix products run in (<see cref="MixedPrecision"/>).</param>
     /// <param name="embedding">How the word embedding is updated.</param>
-    public TrainingFigures Run(bool fixedLength, TrainingPrecision precision = TrainingPrecision.Fp32, EmbeddingUpdate embedding = EmbeddingUpdate.Lazy)
+    /// <param name="stepSizes">Other step counts for this run (emulated bf16 is too slow for the full ones), or null for the benchmark's.</param>
+    public TrainingFigures Run(bool fixedLength, TrainingPrecision precision = TrainingPrecision.Fp32, EmbeddingUpdate embedding = EmbeddingUpdate.Lazy, BenchmarkSizes? stepSizes = null)
     {
+        var counts = stepSizes ?? sizes;
         using var model = data.CreateModel();
         model.train();
         var options = new TrainingOptions { LearningRate = 5e-5, WeightDecay = 0.01, MaxGradNorm = 1.0, Precision = precision, EmbeddingUpdate = embedding };
         using var step = new TrainingStep(model, options, options.LearningRate!.Value, CPU, data.Tokenizer.PadId);
         var plan = BatchPlanner.Plan(data.Encoded.Examples, BatchSize, GroupingFactor, Seed, epoch: 0);
-        var steps = fixedLength ? sizes.FixedSteps : sizes.DynamicSteps;
-        for (var b = 0; b < sizes.WarmupSteps; b++)
+        var steps = fixedLength ? counts.FixedSteps : counts.DynamicSteps;
+        for (var b = 0; b < counts.WarmupSteps; b++)
         {
             Step(step, plan[b % plan.Count], fixedLength);
         }
@@ -36,7 +38,7 @@ internal sealed class TrainingBenchmark(BenchmarkData data, BenchmarkSizes sizes
         var clock = Stopwatch.StartNew();
         for (var s = 0; s < steps; s++)
         {
-            var batch = plan[(sizes.WarmupSteps + s) % plan.Count];
+            var batch = plan[(counts.WarmupSteps + s) % plan.Count];
             var (computed, ticks) = Step(step, batch, fixedLength);
             padded += computed;
             optimizerTicks += ticks;
