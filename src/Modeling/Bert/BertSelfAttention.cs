@@ -34,9 +34,11 @@ internal sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var batch = hidden.shape[0];
         var length = hidden.shape[1];
-        var q = SplitHeads(MixedPrecision.Linear(query, hidden), batch, length);
-        var k = SplitHeads(MixedPrecision.Linear(key, hidden), batch, length);
-        var v = SplitHeads(MixedPrecision.Linear(value, hidden), batch, length);
+        // Cast once for the three projections (a no-op outside a mixed-precision scope).
+        var input = MixedPrecision.ToCompute(hidden);
+        var q = SplitHeads(MixedPrecision.Linear(query, input), batch, length);
+        var k = SplitHeads(MixedPrecision.Linear(key, input), batch, length);
+        var v = SplitHeads(MixedPrecision.Linear(value, input), batch, length);
         var context = nn.functional.scaled_dot_product_attention(q, k, v, attentionMask, training ? _dropout : 0.0);
         return context.transpose(1, 2).reshape(batch, length, _heads * _headSize).MoveToOuterDisposeScope();
     }

@@ -43,8 +43,15 @@ internal static class MixedPrecision
         }
 
         using var scope = NewDisposeScope();
-        var output = nn.functional.linear(input.to_type(type), layer.weight!.to_type(type), layer.bias?.to_type(type));
+        var output = nn.functional.linear(ToCompute(input), layer.weight!.to_type(type), layer.bias?.to_type(type));
         return output.MoveToOuterDisposeScope();
+    }
+
+    /// <summary><paramref name="input"/> in the scope's 16-bit type (itself when none is active or it already is).</summary>
+    public static Tensor ToCompute(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return _compute is { } type && input.dtype != type ? input.to_type(type) : input;
     }
 
     /// <summary><paramref name="input"/> in fp32 (itself when it already is): what layer norms, the residual stream and the loss read.</summary>

@@ -34,7 +34,6 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         model.to(device);
         model.train();
         using var step = new TrainingStep(model, options, _settled.LearningRate, device, padId);
-        var (optimizer, lazy) = (step.Optimizer, step.Lazy);
 
         var schedule = LearningRateSchedule.For(options, train.Count);
         var totalSteps = schedule.TotalSteps;
@@ -43,10 +42,10 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         var state = new TrainerState { Seed = options.Seed, TotalSteps = totalSteps, Fingerprint = fingerprint };
         Dictionary<string, Tensor>? best = null;
         var resumed = false;
-        if (checkpointDirectory is not null && TrainingCheckpoint.TryLoad(checkpointDirectory, model, optimizer, fingerprint) is { } saved)
+        if (checkpointDirectory is not null && TrainingCheckpoint.TryLoad(checkpointDirectory, model, step.Optimizer, fingerprint) is { } saved)
         {
             state = saved.State;
-            lazy?.Load(saved.Directory, state.EmbeddingSteps);
+            step.Lazy?.Load(saved.Directory, state.EmbeddingSteps);
             step.RestoreScale(state.LossScale);
             best = saved.Best;
             random.set_rng_state(tensor(Convert.FromBase64String(state.RngState)));
@@ -76,12 +75,11 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
             {
                 if (pending == 0 && cancellationToken.IsCancellationRequested)
                 {
-                    Checkpoint(model, optimizer, lazy, WithRuns(state with { Epoch = epoch, NextBatch = b, LossScale = step.Scaler?.State }), best);
+                    Checkpoint(step, WithRuns(state with { Epoch = epoch, NextBatch = b }), best);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 var batch = plan[b].Select(i => train.Examples[i]).ToArray();
-
                 var loss = step.Forward(batch, train.Labels.Count, train.IsMultiLabel, lossWeights, options.GradientAccumulationSteps);
                 state = state with
                 {
@@ -117,10 +115,10 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
                     Report(progress, "evaluate", state, epoch, learningRate, clock, sequences, startStep, state.History[^1].MacroF1);
                 }
 
-                var next = (endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state) with { LossScale = step.Scaler?.State, EmbeddingSteps = lazy?.Steps ?? 0 };
+                var next = endOfEpoch ? state with { Epoch = epoch + 1, NextBatch = 0 } : state;
                 if (evaluate || (options.CheckpointEverySteps > 0 && state.GlobalStep % options.CheckpointEverySteps == 0))
                 {
-                    Checkpoint(model, optimizer, lazy, WithRuns(next), best);
+                    Checkpoint(step, WithRuns(next), best);
                 }
 
                 state = next;
@@ -202,7 +200,8 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         return (state with { EvaluationsWithoutImprovement = stale }, best, options.EarlyStoppingPatience > 0 && stale >= options.EarlyStoppingPatience);
     }
 
-    private void Checkpoint(BertForSequenceClassification model, OptimizerHelper optimizer, LazyRowAdamW? lazy, TrainerState state, Dictionary<string, Tensor>? best)
+    /// <summary>Saves the weights, the optimizers' state (AdamW, the lazy embedding's moments, fp16 loss scaling) and the position.</summary>
+    private void Checkpoint(TrainingStep step, TrainerState state, Dictionary<string, Tensor>? best)
     {
         if (checkpointDirectory is null)
         {
@@ -210,8 +209,13 @@ internal sealed class Trainer(TrainingOptions options, int padId, string? checkp
         }
 
         using var rng = random.get_rng_state();
-        var withRng = state with { RngState = Convert.ToBase64String(rng.data<byte>().ToArray()) };
-        TrainingCheckpoint.Save(checkpointDirectory, model, optimizer, withRng with { EmbeddingSteps = lazy?.Steps ?? 0 }, best, lazy is null ? null : lazy.Save);
+        var saved = state with
+        {
+            RngState = Convert.ToBase64String(rng.data<byte>().ToArray()),
+            LossScale = step.Scaler?.State,
+            EmbeddingSteps = step.Lazy?.Steps ?? 0,
+        };
+        TrainingCheckpoint.Save(checkpointDirectory, step.Model, step.Optimizer, saved, best, step.Lazy is null ? null : step.Lazy.Save);
         checkpointSaved?.Invoke(new CheckpointSaved(checkpointDirectory, state.GlobalStep));
     }
 
