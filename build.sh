@@ -20,6 +20,8 @@ case "$command" in
     # One summary line over all test projects.
     awk '/^ +Passed: +[0-9]+/ {p += $2} /^ +Failed: +[0-9]+/ {f += $2} /^ +Skipped: +[0-9]+/ {s += $2}
          END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+    # The failing tests by name, last, so that the tail of a CI log always says which ones failed.
+    grep -E '^ +Failed [A-Za-z_][A-Za-z0-9_.]*' "$log" | sed 's/^ */failed: /' || true
     rm -f "$log"
     exit "$status"
     ;;

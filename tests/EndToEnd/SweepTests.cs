@@ -88,9 +88,9 @@ public sealed class SweepTests(SweepPlatform platform) : IClassFixture<SweepPlat
     public async Task Sweep_CancelledWhileTrialsTrain_CancelsEveryTrial()
     {
         var model = PlatformFixture.NewModelName();
-        // Long trials (100 epochs over 2,000 rows), so they are still training when the cancel comes on any machine.
+        // Long trials (100 epochs over 2,000 rows, never stopping early), so they are still training when the cancel comes on any machine.
         await platform.UploadAsync(model, Datasets.Separable(2000),
-            SweepOptions("""{"grid": {"training.learningRate": [0.001, 0.002]}, "maxParallelTrials": 2}""", epochs: 100));
+            SweepOptions("""{"grid": {"training.learningRate": [0.001, 0.002]}, "maxParallelTrials": 2}""", epochs: 100, earlyStoppingPatience: 0));
         var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
         await WaitAsync(jobId, view => view.TryGetProperty("sweep", out var s) && s.ValueKind == JsonValueKind.Object
             && Trials(view).All(t => t.GetProperty("outcome").GetString() == TrialOutcomes.Running));
@@ -113,9 +113,9 @@ public sealed class SweepTests(SweepPlatform platform) : IClassFixture<SweepPlat
 
     private static IReadOnlyList<JsonElement> Trials(JsonElement job) => [.. job.GetProperty("sweep").GetProperty("trials").EnumerateArray()];
 
-    private static string SweepOptions(string sweep, int epochs = 3)
+    private static string SweepOptions(string sweep, int epochs = 3, int? earlyStoppingPatience = null)
     {
-        var options = JsonNode.Parse(Datasets.TinyOptions(epochs))!.AsObject();
+        var options = JsonNode.Parse(Datasets.TinyOptions(epochs, earlyStoppingPatience: earlyStoppingPatience))!.AsObject();
         options["sweep"] = JsonNode.Parse(sweep);
         return options.ToJsonString();
     }

@@ -117,8 +117,8 @@ public sealed class TrainingTests(RunningPlatform platform) : IClassFixture<Runn
     public async Task Cancel_WhileTraining_EndsCancelledWithoutPublishing()
     {
         var model = PlatformFixture.NewModelName();
-        // Long enough (100 epochs over 300 rows) that the cancel lands while the runner is still training.
-        await platform.UploadAsync(model, Datasets.Separable(300), Datasets.TinyOptions(epochs: 100));
+        // Long enough (100 epochs over 300 rows, never stopping early: separable data stops improving at once) that the cancel lands while the runner is still training.
+        await platform.UploadAsync(model, Datasets.Separable(300), Datasets.TinyOptions(epochs: 100, earlyStoppingPatience: 0));
         var jobId = await platform.WaitForJobIdAsync(model, TimeSpan.FromSeconds(30));
         await platform.WaitForPhaseAsync(jobId, "training", TimeSpan.FromMinutes(1));
 

@@ -94,7 +94,7 @@ public sealed class ConsoleTests(ConsolePlatform platform, ChromiumFixture chrom
     {
         var model = PlatformFixture.NewModelName();
         // Long enough that it is still training when the button is pressed, whatever the machine's speed: cancel ends it.
-        var jobId = await platform.StartUploadAsync(model, Datasets.Separable(1000), Datasets.TinyOptions(epochs: 100));
+        var jobId = await platform.StartUploadAsync(model, Datasets.Separable(1000), Datasets.TinyOptions(epochs: 100, earlyStoppingPatience: 0));
         await using var console = await chromium.NewPageAsync(platform.Http.BaseAddress!);
         var page = console.Page;
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
