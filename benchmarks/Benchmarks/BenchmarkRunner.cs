@@ -145,6 +145,10 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             _table.Add(Section, $"{shape}: GFLOP/s fp32 (of fp32 matmul) / bf16 (of bf16 matmul)",
                 $"{Format(Achieved(fp32))} ({Format(100 * Achieved(fp32) / matmul32, "F0")}%) / {Format(Achieved(bf16))} ({Format(100 * Achieved(bf16) / matmul16, "F0")}%)");
             _table.Add(Section, $"{shape}: clip + AdamW + zero_grad share fp32 / bf16", $"{Format(100 * fp32.OptimizerShare, "F0")}% / {Format(100 * bf16.OptimizerShare, "F0")}%");
+            foreach (var (name, figures, type) in new[] { ("fp32", fp32, ScalarType.Float32), ("bf16", bf16, ScalarType.BFloat16) })
+            {
+                _table.Add(Section, $"{shape}, {name}: step split forward / backward / optimizer; encoder linear products alone", Profile(data, figures, type));
+            }
         }
 
         foreach (var fixedLength in new[] { false, true })
@@ -170,6 +174,15 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             + $"layer norms, residual stream and loss in fp32. GFLOP/s counts the {Format(nonEmbedding / 1e6)}M non-embedding parameters. bf16 native on this CPU: {CpuFeatures.SupportsBf16}"
             + (CpuFeatures.SupportsBf16 ? "." : " (bf16 products are emulated here, so no speed-up is expected; the target needs avx512_bf16 or amx_bf16).")
             + " Embedding update: dense = AdamW on all 30,522 rows every step; lazy = AdamW on the rows the batch used (the default); frozen = no embedding update.");
+    }
+
+    /// <summary>Where a run's step time went, with the share its encoder's linear products take when timed alone at the same shapes.</summary>
+    private string Profile(BenchmarkData data, TrainingFigures figures, ScalarType type)
+    {
+        var tokens = (int)Math.Round((double)figures.PaddedTokens / figures.Steps);
+        var linear = MatmulBaseline.EncoderLinearSeconds(data.BaseModel.Config, tokens, _sizes.MinimumDuration, type) * figures.Steps;
+        return $"{Format(100 * figures.ForwardShare, "F0")}% / {Format(100 * figures.BackwardShare, "F0")}% / {Format(100 * figures.OptimizerShare, "F0")}%; "
+            + $"{Format(100 * linear / figures.Seconds, "F0")}%";
     }
 
     private void AddTraining(string section, string name, TrainingFigures figures)

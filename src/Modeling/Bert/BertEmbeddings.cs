@@ -12,7 +12,7 @@ internal sealed class BertEmbeddings : nn.Module<Tensor, Tensor>
     private readonly Embedding position_embeddings;
     private readonly Embedding token_type_embeddings;
     private readonly LayerNorm LayerNorm;
-    private readonly Dropout dropout;
+    private readonly FastDropout dropout;
 #pragma warning restore IDE1006
 
     public BertEmbeddings(BertConfig config) : base(nameof(BertEmbeddings))
@@ -21,7 +21,7 @@ internal sealed class BertEmbeddings : nn.Module<Tensor, Tensor>
         position_embeddings = nn.Embedding(config.MaxPositionEmbeddings, config.HiddenSize);
         token_type_embeddings = nn.Embedding(config.TypeVocabSize, config.HiddenSize);
         LayerNorm = nn.LayerNorm(config.HiddenSize, config.LayerNormEps);
-        dropout = nn.Dropout(config.HiddenDropoutProb);
+        dropout = new FastDropout(config.HiddenDropoutProb);
         RegisterComponents();
     }
 

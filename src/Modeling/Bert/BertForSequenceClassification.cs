@@ -13,7 +13,7 @@ internal sealed class BertForSequenceClassification : nn.Module<Tensor, Tensor, 
 {
 #pragma warning disable IDE1006 // Field names are checkpoint keys.
     private readonly BertModel bert;
-    private readonly Dropout dropout;
+    private readonly FastDropout dropout;
     private readonly Linear classifier;
 #pragma warning restore IDE1006
 
@@ -22,7 +22,7 @@ internal sealed class BertForSequenceClassification : nn.Module<Tensor, Tensor, 
         Config = config;
         LabelCount = labelCount;
         bert = new BertModel(config);
-        dropout = nn.Dropout(config.HiddenDropoutProb);
+        dropout = new FastDropout(config.HiddenDropoutProb);
         classifier = nn.Linear(config.HiddenSize, labelCount);
         RegisterComponents();
         BertInitializer.Initialize(this, config.InitializerRange);

@@ -10,14 +10,14 @@ internal sealed class BertResidualOutput : nn.Module<Tensor, Tensor, Tensor>
 #pragma warning disable IDE1006 // Field names are checkpoint keys.
     private readonly Linear dense;
     private readonly LayerNorm LayerNorm;
-    private readonly Dropout dropout;
+    private readonly FastDropout dropout;
 #pragma warning restore IDE1006
 
     public BertResidualOutput(BertConfig config, int inputSize) : base(nameof(BertResidualOutput))
     {
         dense = nn.Linear(inputSize, config.HiddenSize);
         LayerNorm = nn.LayerNorm(config.HiddenSize, config.LayerNormEps);
-        dropout = nn.Dropout(config.HiddenDropoutProb);
+        dropout = new FastDropout(config.HiddenDropoutProb);
         RegisterComponents();
     }
 

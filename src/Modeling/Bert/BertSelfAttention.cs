@@ -34,14 +34,30 @@ internal sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         var batch = hidden.shape[0];
         var length = hidden.shape[1];
-        // Cast once for the three projections (a no-op outside a mixed-precision scope).
-        var input = MixedPrecision.ToCompute(hidden);
-        var q = SplitHeads(MixedPrecision.Linear(query, input), batch, length);
-        var k = SplitHeads(MixedPrecision.Linear(key, input), batch, length);
-        var v = SplitHeads(MixedPrecision.Linear(value, input), batch, length);
-        var context = nn.functional.scaled_dot_product_attention(q, k, v, attentionMask, training ? _dropout : 0.0);
+        // One matrix product for the three projections (their weights side by side), cast once in mixed precision.
+        var weight = cat([query.weight!, key.weight!, value.weight!]);
+        var bias = cat([query.bias!, key.bias!, value.bias!]);
+        var qkv = MixedPrecision.Linear(hidden, weight, bias).view(batch, length, 3, _heads, _headSize).permute(2, 0, 3, 1, 4);
+        var (q, k, v) = (qkv[0], qkv[1], qkv[2]);
+        var context = training && _dropout > 0 && hidden.device_type == DeviceType.CPU
+            ? AttendWithDropout(q, k, v, attentionMask)
+            : nn.functional.scaled_dot_product_attention(q, k, v, attentionMask, training ? _dropout : 0.0);
         return context.transpose(1, 2).reshape(batch, length, _heads * _headSize).MoveToOuterDisposeScope();
     }
 
-    private Tensor SplitHeads(Tensor x, long batch, long length) => x.view(batch, length, _heads, _headSize).transpose(1, 2);
+    /// <summary>
+    /// Attention written out for CPU training, where libtorch's fused kernels do not take dropout and its fallback draws
+    /// the probabilities' mask element by element: scores in the compute type, softmax in fp32, <see cref="FastDropout"/>.
+    /// </summary>
+    private Tensor AttendWithDropout(Tensor q, Tensor k, Tensor v, Tensor? attentionMask)
+    {
+        var scores = MixedPrecision.Full(matmul(q, k.transpose(2, 3))).mul_(1.0 / Math.Sqrt(_headSize));
+        if (attentionMask is not null)
+        {
+            scores = scores.masked_fill(attentionMask.logical_not(), float.NegativeInfinity);
+        }
+
+        var probabilities = FastDropout.Apply(scores.softmax(-1), _dropout, training: true);
+        return matmul(MixedPrecision.ToCompute(probabilities), v);
+    }
 }

@@ -37,13 +37,19 @@ internal static class MixedPrecision
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(input);
-        if (_compute is not { } type)
-        {
-            return layer.forward(input);
-        }
+        return _compute is null ? layer.forward(input) : Linear(input, layer.weight!, layer.bias);
+    }
 
+    /// <summary>
+    /// The linear map of <paramref name="weight"/> ([out, in], fp32) and <paramref name="bias"/> on <paramref name="input"/>,
+    /// in the scope's 16-bit type when one is active: for weights assembled from several layers' parameters.
+    /// </summary>
+    public static Tensor Linear(Tensor input, Tensor weight, Tensor? bias)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
         using var scope = NewDisposeScope();
-        var output = nn.functional.linear(ToCompute(input), layer.weight!.to_type(type), layer.bias?.to_type(type));
+        var output = nn.functional.linear(ToCompute(input), ToCompute(weight), bias is null ? null : ToCompute(bias));
         return output.MoveToOuterDisposeScope();
     }
 

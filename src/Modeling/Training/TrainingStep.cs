@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Platform.Modeling.Bert;
 using Platform.Modeling.Serving;
 using Platform.Shared.Training;
@@ -60,6 +61,9 @@ internal sealed class TrainingStep : IDisposable
     /// <summary>The word embedding's rows-only AdamW, when <see cref="EmbeddingUpdate.Lazy"/>.</summary>
     public LazyRowAdamW? Lazy { get; }
 
+    /// <summary>Time spent in forward, backward and the optimizers over this instance's steps so far.</summary>
+    public StepTimes Times { get; private set; }
+
     /// <summary>fp16 loss scaling, when the precision is fp16.</summary>
     public LossScaler? Scaler { get; private set; }
 
@@ -96,6 +100,7 @@ internal sealed class TrainingStep : IDisposable
         }
 
         var targets = BatchCollator.Targets(batch, labelCount, multiLabel, _device);
+        var start = Stopwatch.GetTimestamp();
         Tensor logits;
         using (MixedPrecision.Enter(_compute))
         {
@@ -103,14 +108,18 @@ internal sealed class TrainingStep : IDisposable
         }
 
         var loss = LossFunctions.Compute(logits, targets, multiLabel, lossWeights);
+        var value = loss.item<float>();
+        var forwardEnd = Stopwatch.GetTimestamp();
         var objective = loss / accumulation;
         (Scaler is null ? objective : Scaler.Scale(objective)).backward();
-        return loss.item<float>();
+        Times = Times with { Forward = Times.Forward + Stopwatch.GetElapsedTime(start, forwardEnd), Backward = Times.Backward + Stopwatch.GetElapsedTime(forwardEnd) };
+        return value;
     }
 
     /// <summary>Clips and applies the accumulated gradients at <paramref name="learningRate"/>; false when fp16 skipped an overflowed step.</summary>
     public bool Apply(double learningRate)
     {
+        var start = Stopwatch.GetTimestamp();
         var apply = Scaler?.UnscaleAndClip(_trained, _options.MaxGradNorm) ?? Clip();
         foreach (var group in Optimizer.ParamGroups)
         {
@@ -138,6 +147,7 @@ internal sealed class TrainingStep : IDisposable
             _touched.Clear();
         }
 
+        Times = Times with { Optimizer = Times.Optimizer + Stopwatch.GetElapsedTime(start) };
         return apply;
     }
 

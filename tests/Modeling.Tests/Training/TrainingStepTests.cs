@@ -1,0 +1,40 @@
+using Platform.Modeling.Training;
+using Platform.Shared.Training;
+using static TorchSharp.torch;
+
+namespace Platform.Modeling.Tests.Training;
+
+[Collection(TorchCollection.Name)]
+public sealed class TrainingStepTests
+{
+    [Theory]
+    [InlineData(TrainingPrecision.Fp32)]
+    [InlineData(TrainingPrecision.Bf16)]
+    public void Steps_RecordTheirForwardBackwardAndOptimizerTime_AndChangeTheWeights(TrainingPrecision precision)
+    {
+        using var model = TrainerTests.CreateTinyModel(labels: 3);
+        model.train();
+        var options = new TrainingOptions { LearningRate = 1e-3, Precision = precision, Device = "cpu" };
+        using var step = new TrainingStep(model, options, 1e-3, CPU, padId: 0);
+        var data = SyntheticData.Create(16, seed: 3);
+        using var before = model.named_parameters().Single(p => p.name == "classifier.weight").parameter.detach().clone();
+
+        Assert.Equal(default, step.Times);
+        var loss = step.Forward([.. data.Examples.Take(8)], data.Labels.Count, multiLabel: false, lossWeights: null);
+        var afterForward = step.Times;
+        Assert.True(step.Apply(1e-3));
+        var afterOne = step.Times;
+        step.Forward([.. data.Examples.Skip(8)], data.Labels.Count, multiLabel: false, lossWeights: null);
+        step.Apply(1e-3);
+
+        Assert.True(double.IsFinite(loss) && loss > 0);
+        Assert.True(afterForward.Forward > TimeSpan.Zero && afterForward.Backward > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, afterForward.Optimizer);
+        Assert.True(afterOne.Optimizer > TimeSpan.Zero);
+        var second = step.Times - afterOne;
+        Assert.True(second.Forward > TimeSpan.Zero && second.Backward > TimeSpan.Zero && second.Optimizer > TimeSpan.Zero);
+        Assert.Equal(step.Times.Forward + step.Times.Backward + step.Times.Optimizer, step.Times.Total);
+        var after = model.named_parameters().Single(p => p.name == "classifier.weight").parameter;
+        Assert.False(after.allclose(before));
+    }
+}
