@@ -25,6 +25,7 @@ internal sealed class TrainingStep : IDisposable
     private readonly ScalarType? _compute;
     private readonly List<Parameter> _trained;
     private readonly SortedSet<long> _touched = [];
+    private readonly FusedAdamW? _fused;
 
     public TrainingStep(BertForSequenceClassification model, TrainingOptions options, double learningRate, Device device, int padId)
     {
@@ -46,6 +47,7 @@ internal sealed class TrainingStep : IDisposable
             ],
             lr: learningRate);
         _trained = [.. model.parameters().Where(p => p.requires_grad)];
+        _fused = FusedAdamW.Supports(dense.Select(p => p.parameter)) ? new FusedAdamW(Optimizer) : null;
         Model = model;
         Scaler = Precision == TrainingPrecision.Fp16 ? new LossScaler(LossScaler.Initial) : null;
     }
@@ -126,7 +128,11 @@ internal sealed class TrainingStep : IDisposable
             group.LearningRate = learningRate;
         }
 
-        if (apply)
+        if (apply && _fused is not null)
+        {
+            _fused.Step();
+        }
+        else if (apply)
         {
             Optimizer.step();
         }
