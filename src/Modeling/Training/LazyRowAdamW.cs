@@ -63,14 +63,6 @@ internal sealed class LazyRowAdamW : IDisposable
         grad.index_fill_(0, rows, 0);
     }
 
-    /// <summary>Clears the gradient of <paramref name="rows"/> without a step (an fp16 step skipped for overflow).</summary>
-    public void Skip(Tensor rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        using var guard = no_grad();
-        _weight.grad?.index_fill_(0, rows, 0);
-    }
-
     public void Save(string directory) =>
         TrainingCheckpoint.SaveWeights(Path.Combine(directory, StateFile), new Dictionary<string, Tensor>(StringComparer.Ordinal) { [ExpAvgKey] = _expAvg, [ExpAvgSqKey] = _expAvgSq });
 

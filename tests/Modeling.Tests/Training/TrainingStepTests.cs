@@ -10,7 +10,7 @@ public sealed class TrainingStepTests
     [Theory]
     [InlineData(TrainingPrecision.Fp32)]
     [InlineData(TrainingPrecision.Bf16)]
-    public void Steps_RecordTheirForwardBackwardAndOptimizerTime_AndChangeTheWeights(TrainingPrecision precision)
+    public void Steps_RecordTheirForwardBackwardAndOptimizerTime_DropTheGradients_AndChangeTheWeights(TrainingPrecision precision)
     {
         using var model = TrainerTests.CreateTinyModel(labels: 3);
         model.train();
@@ -24,6 +24,8 @@ public sealed class TrainingStepTests
         var afterForward = step.Times;
         Assert.True(step.Apply(1e-3));
         var afterOne = step.Times;
+        // The step drops the gradients (the next backward hands fresh ones over rather than adding into zeros).
+        Assert.All(model.parameters(), p => Assert.Null(p.grad));
         step.Forward([.. data.Examples.Skip(8)], data.Labels.Count, multiLabel: false, lossWeights: null);
         step.Apply(1e-3);
 
