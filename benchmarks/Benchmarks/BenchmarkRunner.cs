@@ -31,8 +31,8 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
 
         if (options.Only == "step-quality")
         {
-            // Minutes of real fine-tuning per variant: only on request.
-            new StepQualityBenchmark(options.SharedDatasets, _table, options.Quick ? 1_000 : 8_000).Run();
+            // Minutes of real fine-tuning per variant: alone on request, or after the precision figures.
+            StepQuality();
             Console.WriteLine(_table.Render());
             return;
         }
@@ -63,6 +63,8 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
         if (Runs("precision"))
         {
             Precision(data);
+            // The accuracy side of the same comparison: fp32 and bf16 (and the embedding updates) fine-tuned on a real split.
+            StepQuality();
         }
 
         if (Runs("inference"))
@@ -175,6 +177,8 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             + $" Each figure is the fastest of {Rounds} runs, the variants alternating round by round."
             + " Embedding update: dense = AdamW on all 30,522 rows every step; lazy = AdamW on the rows the batch used (the default); frozen = no embedding update.");
     }
+
+    private void StepQuality() => new StepQualityBenchmark(options.SharedDatasets, _table, options.Quick ? 1_000 : 8_000).Run();
 
     /// <summary>
     /// The fastest of <see cref="Rounds"/> runs of each variant, the variants alternating round by round, so that a slow
