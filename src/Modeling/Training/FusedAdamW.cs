@@ -44,8 +44,11 @@ internal sealed class FusedAdamW
     public static bool Supports(IEnumerable<Parameter> parameters) =>
         parameters.All(p => p.device_type == DeviceType.CPU && p.dtype == ScalarType.Float32 && p.is_contiguous());
 
-    /// <summary>One AdamW step over every parameter with a gradient, at each group's current learning rate.</summary>
-    public void Step()
+    /// <summary>
+    /// One AdamW step over every parameter with a gradient, at each group's current learning rate, each gradient read
+    /// as multiplied by <paramref name="gradientScale"/> (gradient clipping folded into the same pass).
+    /// </summary>
+    public void Step(double gradientScale = 1)
     {
         using var guard = no_grad();
         foreach (var (parameter, state, options) in _entries)
@@ -67,7 +70,8 @@ internal sealed class FusedAdamW
                 Keep2: (float)(1 - beta2),
                 InverseRootCorrection: (float)(1 / Math.Sqrt(1 - Math.Pow(beta2, state.step))),
                 Epsilon: (float)options.eps!.Value,
-                StepSize: (float)(lr / (1 - Math.Pow(beta1, state.step))));
+                StepSize: (float)(lr / (1 - Math.Pow(beta1, state.step))),
+                GradientScale: (float)gradientScale);
             Apply(parameter, contiguous, state.exp_avg, state.exp_avg_sq, update);
         }
     }
@@ -98,9 +102,10 @@ internal sealed class FusedAdamW
             var (decay, beta1, beta2) = (Vector256.Create(u.Decay), Vector256.Create(u.Beta1), Vector256.Create(u.Beta2));
             var (keep1, keep2) = (Vector256.Create(u.Keep1), Vector256.Create(u.Keep2));
             var (correction, epsilon, stepSize) = (Vector256.Create(u.InverseRootCorrection), Vector256.Create(u.Epsilon), Vector256.Create(u.StepSize));
+            var scale = Vector256.Create(u.GradientScale);
             for (; i + 8 <= to; i += 8)
             {
-                var grad = Vector256.Load(g + i);
+                var grad = Vector256.Load(g + i) * scale;
                 var mean = (beta1 * Vector256.Load(m + i)) + (keep1 * grad);
                 var square = (beta2 * Vector256.Load(v + i)) + (keep2 * grad * grad);
                 var denominator = (Vector256.Sqrt(square) * correction) + epsilon;
@@ -113,8 +118,9 @@ internal sealed class FusedAdamW
 
         for (; i < to; i++)
         {
-            var mean = (u.Beta1 * m[i]) + (u.Keep1 * g[i]);
-            var square = (u.Beta2 * v[i]) + (u.Keep2 * g[i] * g[i]);
+            var grad = g[i] * u.GradientScale;
+            var mean = (u.Beta1 * m[i]) + (u.Keep1 * grad);
+            var square = (u.Beta2 * v[i]) + (u.Keep2 * grad * grad);
             var denominator = (MathF.Sqrt(square) * u.InverseRootCorrection) + u.Epsilon;
             m[i] = mean;
             v[i] = square;
@@ -123,5 +129,5 @@ internal sealed class FusedAdamW
     }
 
     /// <summary>One step's coefficients; Keep1 and Keep2 are 1 − β computed in double, as TorchSharp passes them.</summary>
-    private readonly record struct Update(float Decay, float Beta1, float Beta2, float Keep1, float Keep2, float InverseRootCorrection, float Epsilon, float StepSize);
+    private readonly record struct Update(float Decay, float Beta1, float Beta2, float Keep1, float Keep2, float InverseRootCorrection, float Epsilon, float StepSize, float GradientScale);
 }

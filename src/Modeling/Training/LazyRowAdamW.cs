@@ -38,8 +38,22 @@ internal sealed class LazyRowAdamW : IDisposable
     /// <summary>Optimizer steps taken (the bias correction's count).</summary>
     public int Steps { get; private set; }
 
-    /// <summary>One AdamW step on <paramref name="rows"/> (distinct row indices, int64 on the weight's device); clears their gradient.</summary>
-    public void Step(Tensor rows, double learningRate)
+    /// <summary>
+    /// The L2 norm of the gradient's <paramref name="rows"/>: the whole gradient's norm when they are every row a batch
+    /// looked up (the rest are zero), without reading the rest of the matrix.
+    /// </summary>
+    public Tensor GradientNorm(Tensor rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var guard = no_grad();
+        return _weight.grad is { } grad ? grad.index_select(0, rows).norm() : zeros(1, device: _weight.device).squeeze();
+    }
+
+    /// <summary>
+    /// One AdamW step on <paramref name="rows"/> (distinct row indices, int64 on the weight's device), their gradient
+    /// multiplied by <paramref name="gradientScale"/> (clipping); clears their gradient.
+    /// </summary>
+    public void Step(Tensor rows, double learningRate, double gradientScale = 1)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (_weight.grad is not { } grad)
@@ -51,6 +65,10 @@ internal sealed class LazyRowAdamW : IDisposable
         using var scope = NewDisposeScope();
         using var guard = no_grad();
         var g = grad.index_select(0, rows);
+        if (gradientScale != 1)
+        {
+            g.mul_(gradientScale);
+        }
         var m = _expAvg.index_select(0, rows).mul_(Beta1).add_(g, alpha: 1 - Beta1);
         var v = _expAvgSq.index_select(0, rows).mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
         var correction1 = 1 - Math.Pow(Beta1, Steps);

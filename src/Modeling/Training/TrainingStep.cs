@@ -27,7 +27,14 @@ internal sealed class TrainingStep : IDisposable
     private readonly SortedSet<long> _touched = [];
     private readonly FusedAdamW? _fused;
 
-    public TrainingStep(BertForSequenceClassification model, TrainingOptions options, double learningRate, Device device, int padId)
+    /// <param name="model">The classifier to train, already on <paramref name="device"/>.</param>
+    /// <param name="options">The training options (precision, embedding update, weight decay, clipping).</param>
+    /// <param name="learningRate">The initial learning rate.</param>
+    /// <param name="device">Where the batches go.</param>
+    /// <param name="padId">The padding token id.</param>
+    /// <param name="fuse">Use the fused AdamW with clipping folded in where the parameters allow it (CPU, fp32); false
+    /// keeps libtorch's clipping and TorchSharp's AdamW, the reference the fused step is tested against.</param>
+    public TrainingStep(BertForSequenceClassification model, TrainingOptions options, double learningRate, Device device, int padId, bool fuse = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,7 +54,7 @@ internal sealed class TrainingStep : IDisposable
             ],
             lr: learningRate);
         _trained = [.. model.parameters().Where(p => p.requires_grad)];
-        _fused = FusedAdamW.Supports(dense.Select(p => p.parameter)) ? new FusedAdamW(Optimizer) : null;
+        _fused = fuse && FusedAdamW.Supports(dense.Select(p => p.parameter)) ? new FusedAdamW(Optimizer) : null;
         Model = model;
         Scaler = Precision == TrainingPrecision.Fp16 ? new LossScaler(LossScaler.Initial) : null;
     }
@@ -122,30 +129,30 @@ internal sealed class TrainingStep : IDisposable
     public bool Apply(double learningRate)
     {
         var start = Stopwatch.GetTimestamp();
-        var apply = Scaler?.UnscaleAndClip(_trained, _options.MaxGradNorm) ?? Clip();
+        using var rows = Lazy is null ? null : tensor(_touched.ToArray(), device: _device);
+        _touched.Clear();
         foreach (var group in Optimizer.ParamGroups)
         {
             group.LearningRate = learningRate;
         }
 
-        if (apply && _fused is not null)
+        bool apply;
+        if (_fused is not null && Scaler is null)
         {
-            _fused.Step();
+            // Clipping folded into the fused pass: the norm is read here, the scale applied where AdamW reads each gradient.
+            var scale = ClipScale(rows);
+            _fused.Step(scale);
+            Lazy?.Step(rows!, learningRate, scale);
+            apply = true;
         }
-        else if (apply)
+        else
         {
-            Optimizer.step();
-        }
-
-        if (Lazy is not null)
-        {
-            using var rows = tensor(_touched.ToArray(), device: _device);
+            apply = Scaler?.UnscaleAndClip(_trained, _options.MaxGradNorm) ?? Clip();
             if (apply)
             {
-                Lazy.Step(rows, learningRate);
+                Optimizer.step();
+                Lazy?.Step(rows!, learningRate);
             }
-
-            _touched.Clear();
         }
 
         // Gradients are dropped rather than zeroed: the next backward then hands its fresh gradients over instead of
@@ -169,6 +176,31 @@ internal sealed class TrainingStep : IDisposable
     {
         nn.utils.clip_grad_norm_(_trained, _options.MaxGradNorm);
         return true;
+    }
+
+    /// <summary>
+    /// What <c>clip_grad_norm_</c> would multiply every gradient by (max norm over total norm, at most 1), the lazily
+    /// updated embedding's part of the norm read from the rows the step's batches used.
+    /// </summary>
+    private double ClipScale(Tensor? rows)
+    {
+        using var scope = NewDisposeScope();
+        var norms = new List<Tensor>();
+        foreach (var parameter in Optimizer.ParamGroups.Cast<AdamW.ParamGroup>().SelectMany(g => g.Parameters))
+        {
+            if (parameter.grad is { } grad)
+            {
+                norms.Add(grad.norm());
+            }
+        }
+
+        if (Lazy is not null && rows is not null)
+        {
+            norms.Add(Lazy.GradientNorm(rows));
+        }
+
+        var total = norms.Count == 0 ? 0 : stack(norms).norm().item<float>();
+        return Math.Min(1, _options.MaxGradNorm / (total + 1e-6));
     }
 
     private static bool IsNoDecay(string name) => name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal);

@@ -39,4 +39,41 @@ public sealed class TrainingStepTests
         var after = model.named_parameters().Single(p => p.name == "classifier.weight").parameter;
         Assert.False(after.allclose(before));
     }
+
+    [Theory]
+    [InlineData(EmbeddingUpdate.Lazy)]
+    [InlineData(EmbeddingUpdate.Dense)]
+    public void FusedStep_WithClippingFoldedIn_MatchesLibtorchClippingAndTorchSharpsAdamW(EmbeddingUpdate embedding)
+    {
+        // A max norm this small clips every step, so the folded-in scale is exercised, not just the update.
+        var options = new TrainingOptions { LearningRate = 1e-3, Precision = TrainingPrecision.Fp32, EmbeddingUpdate = embedding, MaxGradNorm = 0.05, Device = "cpu" };
+        using var fusedModel = TrainerTests.CreateTinyModel(labels: 3);
+        using var referenceModel = TrainerTests.CreateTinyModel(labels: 3);
+        // Dropout off in both, so that the only difference is the optimizer step.
+        fusedModel.eval();
+        referenceModel.eval();
+        using var fused = new TrainingStep(fusedModel, options, 1e-3, CPU, padId: 0);
+        using var reference = new TrainingStep(referenceModel, options, 1e-3, CPU, padId: 0, fuse: false);
+        var data = SyntheticData.Create(48, seed: 4);
+
+        for (var s = 0; s < 3; s++)
+        {
+            EncodedExample[] batch = [.. data.Examples.Skip(16 * s).Take(16)];
+            foreach (var step in new[] { fused, reference })
+            {
+                step.Forward(batch, data.Labels.Count, multiLabel: false, lossWeights: null);
+                Assert.True(step.Apply(1e-3 / (s + 1)));
+            }
+        }
+
+        var expected = referenceModel.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, parameter) in fusedModel.named_parameters())
+        {
+            Assert.True(parameter.allclose(expected[name], rtol: 1e-4, atol: 1e-6), $"{name}: {(parameter - expected[name]).abs().max().item<float>()}");
+        }
+
+        using var initial = TrainerTests.CreateTinyModel(labels: 3);
+        var start = initial.named_parameters().Single(p => p.name == "classifier.weight").parameter;
+        Assert.False(expected["classifier.weight"].allclose(start, rtol: 0, atol: 1e-6));
+    }
 }
