@@ -94,17 +94,12 @@ internal sealed class FastDropout : nn.Module<Tensor, Tensor>
         return ((ulong)(uint)halves[0] << 32) | (uint)halves[1];
     }
 
-    /// <summary>Writes the keep flags of hash groups [<paramref name="from"/>, <paramref name="to"/>): group g covers elements 4g to 4g + 3.</summary>
+    /// <summary>
+    /// Writes the keep flags of hash groups [<paramref name="from"/>, <paramref name="to"/>): group g covers elements 4g
+    /// to 4g + 3. The hash arithmetic wraps modulo 2^64 by design (the build does not check overflow; only the constant
+    /// products below need <c>unchecked</c>, since the compiler checks constants).
+    /// </summary>
     private static unsafe void Fill(byte* mask, long count, long from, long to, ulong seed, ushort threshold)
-    {
-        // Hash arithmetic wraps modulo 2^64 by design.
-        unchecked
-        {
-            FillUnchecked(mask, count, from, to, seed, threshold);
-        }
-    }
-
-    private static unsafe void FillUnchecked(byte* mask, long count, long from, long to, ulong seed, ushort threshold)
     {
         var g = from;
         if (Vector256.IsHardwareAccelerated)
@@ -147,12 +142,9 @@ internal sealed class FastDropout : nn.Module<Tensor, Tensor>
 
     private static ulong Mix(ulong z)
     {
-        unchecked
-        {
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     private static Vector256<ulong> Mix(Vector256<ulong> z)
