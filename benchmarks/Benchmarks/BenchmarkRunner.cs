@@ -60,6 +60,16 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             Training(data);
         }
 
+        if (options.Only == "layer-profile")
+        {
+            LayerParts(data);
+        }
+
+        if (options.Only == "precision-speed")
+        {
+            PrecisionSpeed(data);
+        }
+
         if (Runs("precision"))
         {
             Precision(data);
@@ -128,38 +138,9 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
     private void Precision(BenchmarkData data)
     {
         var benchmark = new TrainingBenchmark(data, _sizes);
-        Progress("Matmul baselines, fp32 and bf16");
-        // Like the training figures, the fastest of alternating rounds: one slow spell must not set the ceiling.
-        double matmul32 = 0, matmul16 = 0;
-        for (var round = 0; round < Rounds; round++)
-        {
-            matmul32 = Math.Max(matmul32, MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2));
-            matmul16 = Math.Max(matmul16, MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2, ScalarType.BFloat16));
-        }
-
+        PrecisionSpeed(data);
         var (_, nonEmbedding) = ParameterCounts(data);
         const string Section = "7 Training step: precision, embedding update (batch 32)";
-        _table.Add(Section, "matmul 2048x2048 GFLOP/s: fp32 / bf16", $"{Format(matmul32)} / {Format(matmul16)} ({Format(matmul16 / matmul32, "F2")}x)", "baseline");
-        foreach (var fixedLength in new[] { false, true })
-        {
-            var shape = fixedLength ? $"fixed {BenchmarkData.MaxLength}" : "SST-2 lengths";
-            Progress($"Training precision, {shape}: fp32 and bf16, {Rounds} rounds each, alternating");
-            // Emulated bf16 (no native support) runs about a hundred times slower: a smoke run's steps show it.
-            var (fp32, bf16) = BestOfRounds(
-                () => benchmark.Run(fixedLength),
-                () => benchmark.Run(fixedLength, TrainingPrecision.Bf16, stepSizes: CpuFeatures.SupportsBf16 ? null : BenchmarkSizes.Quick));
-            var ratio = bf16.SequencesPerSecond / fp32.SequencesPerSecond;
-            _table.Add(Section, $"{shape}: sequences/s fp32 / bf16", $"{Format(fp32.SequencesPerSecond)} / {Format(bf16.SequencesPerSecond)} ({Format(ratio, "F2")}x)", ">= 1.6x", ratio >= 1.6);
-            double Achieved(TrainingFigures f) => 6.0 * nonEmbedding * f.PaddedTokensPerSecond / 1e9;
-            _table.Add(Section, $"{shape}: GFLOP/s fp32 (of fp32 matmul) / bf16 (of bf16 matmul)",
-                $"{Format(Achieved(fp32))} ({Format(100 * Achieved(fp32) / matmul32, "F0")}%) / {Format(Achieved(bf16))} ({Format(100 * Achieved(bf16) / matmul16, "F0")}%)");
-            _table.Add(Section, $"{shape}: clip + AdamW + zero_grad share fp32 / bf16", $"{Format(100 * fp32.OptimizerShare, "F0")}% / {Format(100 * bf16.OptimizerShare, "F0")}%");
-            foreach (var (name, figures, type) in new[] { ("fp32", fp32, ScalarType.Float32), ("bf16", bf16, ScalarType.BFloat16) })
-            {
-                _table.Add(Section, $"{shape}, {name}: step split forward / backward / optimizer; encoder linear products alone", Profile(data, figures, type));
-            }
-        }
-
         foreach (var fixedLength in new[] { false, true })
         {
             var shape = fixedLength ? $"fixed {BenchmarkData.MaxLength}" : "SST-2 lengths";
@@ -184,6 +165,68 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             + " Embedding update: dense = AdamW on all 30,522 rows every step; lazy = AdamW on the rows the batch used (the default); frozen = no embedding update.");
     }
 
+    /// <summary>The fp32 and bf16 training steps, at SST-2 lengths and at 128, against the matmul rate of each format measured here.</summary>
+    private void PrecisionSpeed(BenchmarkData data)
+    {
+        Progress("Matmul baselines, fp32 and bf16");
+        // Like the training figures, the fastest of alternating rounds: one slow spell must not set the ceiling.
+        double matmul32 = 0, matmul16 = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            matmul32 = Math.Max(matmul32, MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2));
+            matmul16 = Math.Max(matmul16, MatmulBaseline.GigaflopsPerSecond(_sizes.MinimumDuration * 2, ScalarType.BFloat16));
+        }
+
+        var benchmark = new TrainingBenchmark(data, _sizes);
+        var (_, nonEmbedding) = ParameterCounts(data);
+        const string Section = "7 Training step: precision, embedding update (batch 32)";
+        _table.Add(Section, "matmul 2048x2048 GFLOP/s: fp32 / bf16", $"{Format(matmul32)} / {Format(matmul16)} ({Format(matmul16 / matmul32, "F2")}x)", "baseline");
+        foreach (var fixedLength in new[] { false, true })
+        {
+            var shape = fixedLength ? $"fixed {BenchmarkData.MaxLength}" : "SST-2 lengths";
+            Progress($"Training precision, {shape}: fp32 and bf16, {Rounds} rounds each, alternating");
+            // Emulated bf16 (no native support) runs about a hundred times slower: a smoke run's steps show it.
+            var (fp32, bf16) = BestOfRounds(
+                () => benchmark.Run(fixedLength),
+                () => benchmark.Run(fixedLength, TrainingPrecision.Bf16, stepSizes: CpuFeatures.SupportsBf16 ? null : BenchmarkSizes.Quick));
+            var ratio = bf16.SequencesPerSecond / fp32.SequencesPerSecond;
+            _table.Add(Section, $"{shape}: sequences/s fp32 / bf16", $"{Format(fp32.SequencesPerSecond)} / {Format(bf16.SequencesPerSecond)} ({Format(ratio, "F2")}x)", ">= 1.6x", ratio >= 1.6);
+            double Achieved(TrainingFigures f) => 6.0 * nonEmbedding * f.PaddedTokensPerSecond / 1e9;
+            _table.Add(Section, $"{shape}: GFLOP/s fp32 (of fp32 matmul) / bf16 (of bf16 matmul)",
+                $"{Format(Achieved(fp32))} ({Format(100 * Achieved(fp32) / matmul32, "F0")}%) / {Format(Achieved(bf16))} ({Format(100 * Achieved(bf16) / matmul16, "F0")}%)");
+            _table.Add(Section, $"{shape}: clip + AdamW + zero_grad share fp32 / bf16", $"{Format(100 * fp32.OptimizerShare, "F0")}% / {Format(100 * bf16.OptimizerShare, "F0")}%");
+            foreach (var (name, figures, type) in new[] { ("fp32", fp32, ScalarType.Float32), ("bf16", bf16, ScalarType.BFloat16) })
+            {
+                _table.Add(Section, $"{shape}, {name}: step split forward / backward / optimizer; encoder linear products alone", Profile(data, figures, type));
+            }
+        }
+
+    }
+
+    /// <summary>Forward + backward of one block's parts alone, fp32 and bf16, at a typical SST-2 batch's length and at 128.</summary>
+    private void LayerParts(BenchmarkData data)
+    {
+        const string Section = "8 One transformer block's parts, forward + backward (batch 32), ms: fp32 / bf16";
+        foreach (var length in new[] { 16, BenchmarkData.MaxLength })
+        {
+            Progress($"Layer profile, length {length}");
+            IReadOnlyList<(string Part, double Milliseconds)>? fp32 = null, bf16 = null;
+            for (var round = 0; round < Rounds; round++)
+            {
+                fp32 = Fastest(fp32, LayerProfile.Run(data.BaseModel.Config, TrainingBenchmark.BatchSize, length, null, _sizes.MinimumDuration));
+                bf16 = Fastest(bf16, LayerProfile.Run(data.BaseModel.Config, TrainingBenchmark.BatchSize, length, ScalarType.BFloat16, _sizes.MinimumDuration));
+            }
+
+            foreach (var ((part, a), (_, b)) in fp32!.Zip(bf16!))
+            {
+                _table.Add(Section, $"length {length}: {part}", $"{Format(a, "F2")} / {Format(b, "F2")} ({Format(a / b, "F2")}x)");
+            }
+        }
+    }
+
+    private static IReadOnlyList<(string Part, double Milliseconds)> Fastest(IReadOnlyList<(string Part, double Milliseconds)>? best, IReadOnlyList<(string Part, double Milliseconds)> run) =>
+        best is null ? run : [.. best.Zip(run, (b, r) => (b.Part, Math.Min(b.Milliseconds, r.Milliseconds)))];
+
     private void StepQuality() => new StepQualityBenchmark(options.SharedDatasets, _table, options.Quick ? 1_000 : 8_000).Run();
 
     /// <summary>
@@ -198,6 +241,7 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             for (var v = 0; v < variants.Length; v++)
             {
                 var figures = variants[v]();
+                Progress($"  round {round + 1}, variant {v + 1}: {figures.SequencesPerSecond:F1} sequences/s");
                 if (best[v] is not { } current || figures.SequencesPerSecond > current.SequencesPerSecond)
                 {
                     best[v] = figures;
