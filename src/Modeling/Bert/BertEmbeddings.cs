@@ -17,7 +17,10 @@ internal sealed class BertEmbeddings : nn.Module<Tensor, Tensor>
 
     public BertEmbeddings(BertConfig config) : base(nameof(BertEmbeddings))
     {
-        word_embeddings = nn.Embedding(config.VocabSize, config.HiddenSize, padding_idx: config.PadTokenId);
+        // A sparse gradient: the rows a batch looked up and their gradients, not a zero-filled vocabulary × hidden matrix
+        // (30,522 × 384 in MiniLM) with a few hundred rows set. The training step reads it by rows, or densifies it for the
+        // paths that need the whole matrix (TrainingStep.Apply).
+        word_embeddings = nn.Embedding(config.VocabSize, config.HiddenSize, padding_idx: config.PadTokenId, sparse: true);
         position_embeddings = nn.Embedding(config.MaxPositionEmbeddings, config.HiddenSize);
         token_type_embeddings = nn.Embedding(config.TypeVocabSize, config.HiddenSize);
         LayerNorm = nn.LayerNorm(config.HiddenSize, config.LayerNormEps);

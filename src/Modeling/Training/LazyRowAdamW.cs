@@ -7,8 +7,9 @@ namespace Platform.Modeling.Training;
 /// <summary>
 /// AdamW for the word embedding that updates only the rows a step's batches looked up: their first and second moments,
 /// the decoupled weight decay and the weight itself, with the bias correction of the step count. The embedding's
-/// gradient is dense but zero outside those rows, so AdamW over the whole matrix (30,522 × 384 in MiniLM, half the
-/// model) spends most of its work on rows that did not change; this spends it on the few hundred that did. Rows no batch
+/// gradient is zero outside those rows, so AdamW over the whole matrix (30,522 × 384 in MiniLM, half the model) spends
+/// most of its work on rows that did not change; this spends it on the few hundred that did. The gradient may be dense
+/// or sparse (the embedding's own, one entry per token looked up, repeated rows and accumulated batches included). Rows no batch
 /// used keep their moments as they were (the "lazy" reading of Adam). The moments and the step count travel in
 /// checkpoints, so a resumed run continues exactly.
 /// </summary>
@@ -45,13 +46,14 @@ internal sealed class LazyRowAdamW : IDisposable
     public Tensor GradientNorm(Tensor rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        using var scope = NewDisposeScope();
         using var guard = no_grad();
-        return _weight.grad is { } grad ? grad.index_select(0, rows).norm() : zeros(1, device: _weight.device).squeeze();
+        return (_weight.grad is { } grad ? RowGradient(grad, rows).norm() : zeros(1, device: _weight.device).squeeze()).MoveToOuterDisposeScope();
     }
 
     /// <summary>
     /// One AdamW step on <paramref name="rows"/> (distinct row indices, int64 on the weight's device), their gradient
-    /// multiplied by <paramref name="gradientScale"/> (clipping); clears their gradient.
+    /// multiplied by <paramref name="gradientScale"/> (clipping); clears their gradient (a sparse one is dropped).
     /// </summary>
     public void Step(Tensor rows, double learningRate, double gradientScale = 1)
     {
@@ -64,7 +66,7 @@ internal sealed class LazyRowAdamW : IDisposable
         Steps++;
         using var scope = NewDisposeScope();
         using var guard = no_grad();
-        var g = grad.index_select(0, rows);
+        var g = RowGradient(grad, rows);
         if (gradientScale != 1)
         {
             g.mul_(gradientScale);
@@ -78,7 +80,32 @@ internal sealed class LazyRowAdamW : IDisposable
         _expAvg.index_copy_(0, rows, m);
         _expAvgSq.index_copy_(0, rows, v);
         _weight.index_copy_(0, rows, w);
-        grad.index_fill_(0, rows, 0);
+        if (grad.is_sparse)
+        {
+            _weight.grad = null;
+        }
+        else
+        {
+            grad.index_fill_(0, rows, 0);
+        }
+    }
+
+    /// <summary>
+    /// The gradient of <paramref name="rows"/> (sorted, distinct), one row each: selected from a dense gradient, or the
+    /// sum of a sparse one's entries per row (an uncoalesced sparse gradient repeats a row once per lookup).
+    /// </summary>
+    private static Tensor RowGradient(Tensor grad, Tensor rows)
+    {
+        if (!grad.is_sparse)
+        {
+            return grad.index_select(0, rows);
+        }
+
+        using var indices = grad.SparseIndices;
+        using var values = grad.SparseValues;
+        using var row = indices[0];
+        using var positions = searchsorted(rows, row);
+        return zeros(rows.shape[0], values.shape[1], dtype: values.dtype, device: values.device).index_add_(0, positions, values, alpha: 1);
     }
 
     public void Save(string directory) =>

@@ -26,6 +26,7 @@ internal sealed class TrainingStep : IDisposable
     private readonly List<Parameter> _trained;
     private readonly SortedSet<long> _touched = [];
     private readonly FusedAdamW? _fused;
+    private readonly Parameter _wordEmbedding;
 
     /// <param name="model">The classifier to train, already on <paramref name="device"/>.</param>
     /// <param name="options">The training options (precision, embedding update, weight decay, clipping).</param>
@@ -42,7 +43,7 @@ internal sealed class TrainingStep : IDisposable
         (Precision, _) = PrecisionPolicy.Settle(options.Precision, device.type, CpuFeatures.Bf16Flag);
         _compute = PrecisionPolicy.ComputeType(Precision);
 
-        var wordEmbedding = model.named_parameters().Single(p => p.name.EndsWith(WordEmbeddingName, StringComparison.Ordinal)).parameter;
+        var wordEmbedding = _wordEmbedding = model.named_parameters().Single(p => p.name.EndsWith(WordEmbeddingName, StringComparison.Ordinal)).parameter;
         wordEmbedding.requires_grad = options.EmbeddingUpdate != EmbeddingUpdate.Frozen;
         Lazy = options.EmbeddingUpdate == EmbeddingUpdate.Lazy ? new LazyRowAdamW(wordEmbedding, options.WeightDecay) : null;
         var dense = model.named_parameters()
@@ -137,11 +138,22 @@ internal sealed class TrainingStep : IDisposable
         }
 
         bool apply;
-        if (_fused is not null && Scaler is null)
+        var fused = _fused is not null && Scaler is null;
+        if (!(fused && Lazy is not null) && _wordEmbedding.grad is { is_sparse: true } sparse)
+        {
+            // The embedding's gradient is sparse (BertEmbeddings); only the fused step's lazy update reads it by rows,
+            // while clipping, loss scaling and a dense update take the whole matrix.
+            using (sparse)
+            {
+                _wordEmbedding.grad = sparse.to_dense();
+            }
+        }
+
+        if (fused)
         {
             // Clipping folded into the fused pass: the norm is read here, the scale applied where AdamW reads each gradient.
             var scale = ClipScale(rows);
-            _fused.Step(scale);
+            _fused!.Step(scale);
             Lazy?.Step(rows!, learningRate, scale);
             apply = true;
         }

@@ -64,7 +64,7 @@ public sealed class MixedPrecisionTests
 
         logits.sum().backward();
         var gradients = model.named_parameters().Where(p => p.parameter.grad is not null)
-            .ToDictionary(p => p.name, p => p.parameter.grad!.clone(), StringComparer.Ordinal);
+            .ToDictionary(p => p.name, p => p.parameter.grad!.is_sparse ? p.parameter.grad.to_dense() : p.parameter.grad.clone(), StringComparer.Ordinal);
         return (logits.detach(), gradients);
     }
 }

@@ -60,6 +60,48 @@ public sealed class LazyRowAdamWTests
     }
 
     [Fact]
+    public void Step_OnASparseEmbeddingGradient_AccumulatedOverBatchesWithRepeatedRows_MatchesTheDenseGradient()
+    {
+        random.manual_seed(6);
+        using var start = randn(8, 4);
+        using var sparse = nn.Embedding(8, 4, padding_idx: 0, sparse: true);
+        using var dense = nn.Embedding(8, 4, padding_idx: 0);
+        using (no_grad())
+        {
+            sparse.weight!.copy_(start);
+            dense.weight!.copy_(start);
+        }
+
+        using var sparseLazy = new LazyRowAdamW(sparse.weight!, weightDecay: 0.01);
+        using var denseLazy = new LazyRowAdamW(dense.weight!, weightDecay: 0.01);
+        // Row 3 repeats within and across the two batches; 0 is padding, looked up but never given a gradient.
+        long[][] batches = [[3, 5, 3, 0], [6, 3, 0, 0]];
+        using var rows = tensor(batches.SelectMany(b => b).Where(id => id != 0).Distinct().Order().ToArray());
+        using var target = randn(4, 4);
+        foreach (var ids in batches)
+        {
+            using var input = tensor(ids);
+            ((sparse.forward(input) - target).pow(2).sum() * 0.5).backward();
+            ((dense.forward(input) - target).pow(2).sum() * 0.5).backward();
+        }
+
+        Assert.True(sparse.weight!.grad!.is_sparse);
+        Assert.False(dense.weight!.grad!.is_sparse);
+        var norm = sparseLazy.GradientNorm(rows).item<float>();
+        Assert.Equal(dense.weight.grad.norm().item<float>(), norm, 5);
+        Assert.NotEqual(0f, norm);
+
+        sparseLazy.Step(rows, 1e-2, gradientScale: 0.5);
+        denseLazy.Step(rows, 1e-2, gradientScale: 0.5);
+
+        var difference = (sparse.weight - dense.weight).abs().max().item<float>();
+        Assert.True(difference < 1e-7, $"differs by {difference}");
+        Assert.False(sparse.weight.allclose(start, rtol: 0, atol: 0));
+        Assert.True(sparse.weight[0].allclose(start[0], rtol: 0, atol: 0)); // padding keeps its row
+        Assert.Null(sparse.weight.grad);
+    }
+
+    [Fact]
     public void SaveAndLoad_RestoreTheMoments_SoTheNextStepIsTheSame()
     {
         var folder = Directory.CreateTempSubdirectory("lazy-adamw-").FullName;
