@@ -45,7 +45,7 @@ internal sealed class SweepRun(
         if (best is null)
         {
             await RecordAsync();
-            return await step.EndAsync(PipelineOutcome.Failed, 0, PipelineErrorCodes.SweepFailed, NoWinner());
+            return step.End(PipelineOutcome.Failed, 0, PipelineErrorCodes.SweepFailed, NoWinner());
         }
 
         _trials = [.. _trials.Select(t => t.Number == best.Number ? t with { Winner = true } : t)];
@@ -168,7 +168,7 @@ internal sealed class SweepRun(
     {
         var done = _trials.Count(t => t.Ended);
         var running = _trials.Count(t => t.Outcome == TrialOutcomes.Running);
-        await step.EnterAsync(PipelinePhases.Training, 0, string.Create(CultureInfo.InvariantCulture, $"sweep: {done} of {_trials.Length} trials ended, {running} running"));
+        step.Enter(PipelinePhases.Training, 0, string.Create(CultureInfo.InvariantCulture, $"sweep: {done} of {_trials.Length} trials ended, {running} running"));
         await context.CallActivityAsync<bool>(nameof(RecordSweep), new SweepRecord(input.JobId, _plan.MaxParallelTrials, _plan.MaxRuntime, _trials, _stoppedBecause), retry);
     }
 
