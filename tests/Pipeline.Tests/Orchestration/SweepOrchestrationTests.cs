@@ -60,6 +60,34 @@ public sealed class SweepOrchestrationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Sweep_TrialsSucceed_OnlyTheSweepIsEvaluatedOnTheTestSplitAndPublished()
+    {
+        var (model, jobId) = await StartAsync(Plan(2, maxParallel: 2));
+        await DispatchedAsync(jobId, 1, 2);
+        await FinishAsync(jobId, 1, 0.60, 10);
+        await FinishAsync(jobId, 2, 0.80, 10);
+
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Completed, result.Outcome);
+        Assert.Equal(2, Assert.Single(result.Trials!, t => t.Winner).Number);
+        // EvaluateModel writes its metrics under the job id it scored: the sweep's, and no trial's.
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.EvaluationMetrics(jobId)).ExistsAsync());
+        foreach (var n in new[] { 1, 2 })
+        {
+            var trialId = TrialRun.JobId(jobId, n);
+            Assert.False(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.EvaluationMetrics(trialId)).ExistsAsync(), $"trial {n} was evaluated on the test split");
+            var trial = (await fixture.Host.Client.GetInstanceAsync(trialId, getInputsAndOutputs: true))!.ReadOutputAs<PipelineResult>()!;
+            Assert.Equal((PipelineOutcome.Completed, null, null), (trial.Outcome, trial.Version, trial.Metrics));
+        }
+
+        // The model has one version, the sweep's (the winner's package), and no trial's.
+        var published = (await BlobSnapshot.TakeAsync(fixture.Storage.Models, model + "/")).Keys;
+        Assert.Contains(ModelBlobs.Current(model), published);
+        Assert.All(published, name => Assert.True(name == ModelBlobs.Current(model) || name.StartsWith(ModelBlobs.VersionPrefix(model, result.Version!), StringComparison.Ordinal), name));
+    }
+
+    [Fact]
     public async Task Sweep_OneTrialFails_TheOthersGoOnAndTheBestIsPublished()
     {
         var (_, jobId) = await StartAsync(Plan(3, maxParallel: 1));
