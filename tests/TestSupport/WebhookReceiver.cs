@@ -26,6 +26,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status every request is answered with.</summary>
     public int StatusCode { get; set; } = 200;
 
+    /// <summary>
+    /// What each answer waits for once its request is kept: a test holds the receiver (and so the delivery in flight) with a
+    /// <see cref="TaskCompletionSource"/> of its own and releases it when it has seen what happens meanwhile.
+    /// </summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
     public IReadOnlyList<ReceivedRequest> Requests
     {
         get
@@ -95,6 +101,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             {
                 _requests.Add(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!, headers, body.ToArray()));
             }
+
+            await Gate;
 
             context.Response.StatusCode = StatusCode;
             context.Response.Close();

@@ -13,27 +13,44 @@ internal sealed class PipelineSteps(
     TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, TaskOptions retry, ILogger logger)
 {
     private NotificationCursor _notified = input.Notified ?? NotificationCursor.None;
+    private Task _deliveries = Task.CompletedTask;
 
     public DateTimeOffset Now => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public void SetStatus(string phase, int attempt, string? detail = null) =>
         context.SetCustomStatus(new PipelineStatus(phase, attempt, detail, input.StartedAt));
 
-    /// <summary>Sets the phase and, when it differs from the last one notified, sends the job's event for it.</summary>
-    public async Task EnterAsync(string phase, int attempt, string? detail = null, PipelineResult? result = null)
+    /// <summary>
+    /// Sets the phase and, when it differs from the last one notified, starts sending the job's event for it behind the
+    /// events before it; the job goes on without waiting for the receiver (see <see cref="DrainNotificationsAsync"/>).
+    /// </summary>
+    public void Enter(string phase, int attempt, string? detail = null, PipelineResult? result = null)
     {
         SetStatus(phase, attempt, detail);
-        await NotifyAsync(phase, attempt, result);
+        Notify(phase, attempt, result);
     }
 
-    /// <summary>Continues as new with <paramref name="next"/>, carrying what was notified, so the next execution sends nothing for the same phase.</summary>
-    public void ContinueAsNew(TrainingPipelineInput next) => context.ContinueAsNew(next with { Notified = _notified });
+    /// <summary>
+    /// Waits until every event notified so far was delivered or given up on. The orchestrator calls it before each
+    /// ContinueAsNew and before it returns, as the pending deliveries of an execution end with it.
+    /// </summary>
+    public Task DrainNotificationsAsync() => _deliveries;
 
     /// <summary>
-    /// Delivers the event of a new phase to each channel of the job's plan, one activity per channel with the plan's retry
-    /// policy. A delivery that fails after its retries is logged and recorded (by the activity) and never fails the job.
+    /// Continues as new with <paramref name="next"/> once the events notified so far were delivered, carrying what was
+    /// notified, so the next execution sends nothing for the same phase.
     /// </summary>
-    private async Task NotifyAsync(string phase, int attempt, PipelineResult? result)
+    public async Task ContinueAsNewAsync(TrainingPipelineInput next)
+    {
+        await DrainNotificationsAsync();
+        context.ContinueAsNew(next with { Notified = _notified });
+    }
+
+    /// <summary>
+    /// Queues the event of a new phase behind the deliveries of the phases before it, so a receiver gets them in order
+    /// while the job does not wait for a slow or failing one (a dead webhook costs each event its plan's retries).
+    /// </summary>
+    private void Notify(string phase, int attempt, PipelineResult? result)
     {
         if (input.Notifications is not { } plan || _notified.Phase == phase)
         {
@@ -43,16 +60,26 @@ internal sealed class PipelineSteps(
         _notified = new NotificationCursor(phase, _notified.Sequence + 1);
         var data = new JobEventData(input.JobId, input.Model, phase, attempt, _notified.Sequence, result?.Outcome, result?.ErrorCode, result?.Error,
             result?.Version, result?.Outcome == PipelineOutcome.Completed ? result.Promoted : null, result?.Metrics);
+        _deliveries = DeliverAfterAsync(_deliveries, plan, new JobEventNotification(default, plan.Webhook, Now, data, plan.MaxAttempts));
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="notification"/> to each channel of the plan after <paramref name="previous"/>, one activity per
+    /// channel with the plan's retry policy. A delivery that fails after its retries is logged and recorded (by the activity) and never fails the job.
+    /// </summary>
+    private async Task DeliverAfterAsync(Task previous, NotificationPlan plan, JobEventNotification notification)
+    {
+        await previous;
         foreach (var channel in plan.Channels())
         {
             try
             {
-                await context.CallActivityAsync<bool>(nameof(NotifyJobEvent), new JobEventNotification(channel, plan.Webhook, Now, data, plan.MaxAttempts), plan.Retry());
+                await context.CallActivityAsync<bool>(nameof(NotifyJobEvent), notification with { Channel = channel }, plan.Retry());
             }
             catch (TaskFailedException e)
             {
                 logger.LogWarning("Job {JobId}: event for phase {Phase} not delivered to {Channel} after {Attempts} attempts; the job goes on: {Reason}",
-                    input.JobId, phase, channel, plan.MaxAttempts, e.FailureDetails.ErrorMessage);
+                    input.JobId, notification.Data.Phase, channel, plan.MaxAttempts, e.FailureDetails.ErrorMessage);
             }
         }
     }
@@ -79,13 +106,13 @@ internal sealed class PipelineSteps(
     /// <summary>Validates and splits the data; the failed result when it is invalid, else null.</summary>
     public async Task<PipelineResult?> PrepareAsync()
     {
-        await EnterAsync(PipelinePhases.Validating, 0);
+        Enter(PipelinePhases.Validating, 0);
         var prepared = await context.CallActivityAsync<PrepareDatasetResult>(nameof(PrepareDataset),
             new PrepareDatasetInput(input.JobId, input.DatasetBlob, input.BaseModel, input.Dataset, input.Split, input.Training.Vocabulary), retry);
         if (!prepared.IsValid)
         {
             logger.LogWarning("Job {JobId}: dataset rejected ({ErrorCode}); nothing dispatched", input.JobId, prepared.Report.Error?.Code);
-            return await EndAsync(PipelineOutcome.Failed, 0, PipelineErrorCodes.Validation, prepared.Report.Error?.Message, validation: prepared.Report);
+            return End(PipelineOutcome.Failed, 0, PipelineErrorCodes.Validation, prepared.Report.Error?.Message, validation: prepared.Report);
         }
 
         return null;
@@ -95,14 +122,14 @@ internal sealed class PipelineSteps(
     {
         var request = input.Dispatch(attempt, Now);
         await context.CallActivityAsync<string>(nameof(DispatchTraining), new DispatchTrainingInput(request), retry);
-        await EnterAsync(PipelinePhases.Queued, attempt);
+        Enter(PipelinePhases.Queued, attempt);
         return new TrainingWatch(attempt, Now);
     }
 
     /// <summary>Scores the package under this job's id on its test split and publishes it; a sweep passes its trials for the card and the result.</summary>
     public async Task<PipelineResult> EvaluateAndPublishAsync(int attempt, IReadOnlyList<TrialRecord>? trials = null)
     {
-        await EnterAsync(PipelinePhases.Evaluating, attempt);
+        Enter(PipelinePhases.Evaluating, attempt);
         var evaluation = await context.CallActivityAsync<EvaluateModelResult>(nameof(EvaluateModel),
             new EvaluateModelInput(input.JobId, input.EvaluationMaxExamples), retry);
         if (cancel.IsCompleted)
@@ -110,7 +137,7 @@ internal sealed class PipelineSteps(
             return await CancelAsync(attempt, (await cancel)?.Reason);
         }
 
-        await EnterAsync(PipelinePhases.Publishing, attempt);
+        Enter(PipelinePhases.Publishing, attempt);
         var version = ModelVersions.FromJobId(input.Model, input.JobId);
         var published = await context.CallActivityAsync<PublishModelResult>(nameof(PublishModel),
             new PublishModelInput(input.JobId, input.Model, version, input.BaseModel, evaluation.Metrics, input.Promotion, Now) { Trials = trials }, retry);
@@ -118,7 +145,7 @@ internal sealed class PipelineSteps(
             input.JobId, input.Model, version, evaluation.Metrics.MacroF1, published.Promoted);
         var result = new PipelineResult(input.JobId, PipelineOutcome.Completed, attempt, Metrics: evaluation.Metrics, Version: version,
             Promoted: published.Promoted, PromotionReason: published.Reason) { Trials = trials };
-        await EnterAsync(PipelinePhases.Completed, attempt, published.Reason, result);
+        Enter(PipelinePhases.Completed, attempt, published.Reason, result);
         return result;
     }
 
@@ -140,10 +167,10 @@ internal sealed class PipelineSteps(
     {
         await CancelRunnerAsync(reason);
         logger.LogInformation("Job {JobId}: cancelled at attempt {Attempt}", input.JobId, attempt);
-        return await EndAsync(PipelineOutcome.Cancelled, attempt, error: reason);
+        return End(PipelineOutcome.Cancelled, attempt, error: reason);
     }
 
-    public async Task<PipelineResult> EndAsync(PipelineOutcome outcome, int attempt, string? errorCode = null, string? error = null, ValidationSummary? validation = null)
+    public PipelineResult End(PipelineOutcome outcome, int attempt, string? errorCode = null, string? error = null, ValidationSummary? validation = null)
     {
         var phase = outcome switch
         {
@@ -155,7 +182,7 @@ internal sealed class PipelineSteps(
         // bounded, and what can be long (the validation report, the runner's log) stays in the job's blobs.
         error = error is null ? null : Bounded.Message(error);
         var result = new PipelineResult(input.JobId, outcome, attempt, errorCode, error, validation);
-        await EnterAsync(phase, attempt, error, result);
+        Enter(phase, attempt, error, result);
         return result;
     }
 }

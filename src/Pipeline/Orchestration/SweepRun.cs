@@ -12,7 +12,7 @@ namespace Platform.Pipeline.Orchestration;
 /// checkpoints, heartbeat and status, under an id derived from the job's), at most <see cref="SweepPlan.MaxParallelTrials"/>
 /// at a time, then evaluates and publishes only the best. A failed trial leaves the others going; cancelling the job
 /// cancels every running trial; <see cref="SweepPlan.MaxRuntime"/> (a durable timer) cancels what still runs and
-/// publishes the best trial that finished. No ContinueAsNew: the history grows by a few events per trial, and trials are bounded.
+/// publishes the best trial that finished, unless the job is cancelled before the winner is evaluated. No ContinueAsNew: the history grows by a few events per trial, and trials are bounded.
 /// </summary>
 internal sealed class SweepRun(
     TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, PipelineSteps step, TaskOptions retry, ILogger logger)
@@ -45,7 +45,7 @@ internal sealed class SweepRun(
         if (best is null)
         {
             await RecordAsync();
-            return await step.EndAsync(PipelineOutcome.Failed, 0, PipelineErrorCodes.SweepFailed, NoWinner());
+            return step.End(PipelineOutcome.Failed, 0, PipelineErrorCodes.SweepFailed, NoWinner());
         }
 
         _trials = [.. _trials.Select(t => t.Number == best.Number ? t with { Winner = true } : t)];
@@ -53,6 +53,12 @@ internal sealed class SweepRun(
         logger.LogInformation("Job {JobId}: trial {Number} of {Count} wins the sweep, best validation macro-F1 {MacroF1:F4} in {Steps} steps",
             input.JobId, best.Number, _trials.Length, best.BestValidationMacroF1, best.Steps);
         await context.CallActivityAsync<int>(nameof(AdoptTrialModel), new AdoptTrialModelInput(input.JobId, best.JobId), retry);
+        if (cancel.IsCompleted)
+        {
+            // Cancelled during the fan-in: nothing is evaluated or published.
+            return await step.CancelAsync(0, await CancelReasonAsync());
+        }
+
         return await step.EvaluateAndPublishAsync(0, _trials);
     }
 
@@ -84,22 +90,32 @@ internal sealed class SweepRun(
             }
 
             List<Task> waits = [.. running.Keys];
-            if (_stoppedBecause is null)
+            if (!cancelled)
             {
+                // Watched after maxRuntime stopped the sweep too: a cancel while the last trials wind down wins over publishing.
                 waits.Add(cancel);
-                if (deadline is not null)
-                {
-                    waits.Add(deadline);
-                }
+            }
+
+            if (_stoppedBecause is null && deadline is not null)
+            {
+                waits.Add(deadline);
             }
 
             var first = await Task.WhenAny(waits);
             if (first == cancel || first == deadline)
             {
+                var alreadyStopping = _stoppedBecause is not null;
                 cancelled = first == cancel;
                 _stoppedBecause = cancelled
-                    ? (await cancel)?.Reason ?? "The sweep was cancelled."
+                    ? await CancelReasonAsync()
                     : $"maxRuntime {_plan.MaxRuntime:c} reached: running trials were cancelled and the best finished trial is published.";
+                if (alreadyStopping)
+                {
+                    // maxRuntime has already asked every running trial to stop; now nothing is published either.
+                    logger.LogInformation("Job {JobId}: sweep cancelled ({Reason}) while {Running} trials stop", input.JobId, _stoppedBecause, running.Count);
+                    continue;
+                }
+
                 foreach (var index in running.Values)
                 {
                     // The trial's own cancel path writes its cancel marker, so its runner stops between steps.
@@ -124,9 +140,18 @@ internal sealed class SweepRun(
 #pragma warning restore CA1849
         }
 
+        if (!cancelled && cancel.IsCompleted)
+        {
+            // Arrived with the last trial's end, which the fan-in saw first.
+            cancelled = true;
+            _stoppedBecause = await CancelReasonAsync();
+        }
+
         _trials = [.. _trials.Select(t => t.Outcome == TrialOutcomes.Pending ? t with { Outcome = TrialOutcomes.Skipped, Error = _stoppedBecause } : t)];
         return cancelled;
     }
+
+    private async Task<string> CancelReasonAsync() => (await cancel)?.Reason ?? "The sweep was cancelled.";
 
     private async Task<TrialRecord> EndedAsync(TrialRecord trial, Task<PipelineResult> ended)
     {
@@ -168,7 +193,7 @@ internal sealed class SweepRun(
     {
         var done = _trials.Count(t => t.Ended);
         var running = _trials.Count(t => t.Outcome == TrialOutcomes.Running);
-        await step.EnterAsync(PipelinePhases.Training, 0, string.Create(CultureInfo.InvariantCulture, $"sweep: {done} of {_trials.Length} trials ended, {running} running"));
+        step.Enter(PipelinePhases.Training, 0, string.Create(CultureInfo.InvariantCulture, $"sweep: {done} of {_trials.Length} trials ended, {running} running"));
         await context.CallActivityAsync<bool>(nameof(RecordSweep), new SweepRecord(input.JobId, _plan.MaxParallelTrials, _plan.MaxRuntime, _trials, _stoppedBecause), retry);
     }
 

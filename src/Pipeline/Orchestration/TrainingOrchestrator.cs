@@ -22,10 +22,22 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
         input = input.StartedAt is null ? input with { StartedAt = context.CurrentUtcDateTime } : input;
         var cancel = context.WaitForExternalEvent<CancelRequest?>(PipelineEvents.CancelRequested);
         var step = new PipelineSteps(context, input, cancel, Retry, logger);
+        var result = await RunStepsAsync(context, input, cancel, step, logger);
+        // An execution's pending activities end with it: the job's last events are delivered (or given up) before it does.
+        await step.DrainNotificationsAsync();
+
+        // Null after ContinueAsNew: the runtime ignores this execution's output and starts the next one.
+        return result ?? null!;
+    }
+
+    /// <summary>The job's steps up to its result, or up to a ContinueAsNew (null).</summary>
+    private static async Task<PipelineResult?> RunStepsAsync(
+        TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, PipelineSteps step, ILogger logger)
+    {
         if (input.Rejection is { } rejection)
         {
             logger.LogWarning("Job {JobId}: upload {DatasetBlob} rejected before training: {Title}", input.JobId, rejection.DatasetBlob, rejection.Title);
-            return await step.EndAsync(PipelineOutcome.Failed, 0, PipelineErrorCodes.UploadRejected, $"{rejection.Title} {rejection.Detail}".Trim());
+            return step.End(PipelineOutcome.Failed, 0, PipelineErrorCodes.UploadRejected, $"{rejection.Title} {rejection.Detail}".Trim());
         }
 
         try
@@ -46,13 +58,12 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
                 input = input with { Watch = started.Watch };
             }
 
-            // Null after ContinueAsNew: the runtime ignores this execution's output and starts the next one.
-            return await WatchOnceAsync(context, input, cancel, step, logger) ?? null!;
+            return await WatchOnceAsync(context, input, cancel, step, logger);
         }
         catch (TaskFailedException e)
         {
             logger.LogError("Job {JobId}: activity {Activity} failed after retries: {Reason}", input.JobId, e.TaskName, e.FailureDetails.ErrorMessage);
-            return await step.EndAsync(PipelineOutcome.Failed, input.Watch?.Attempt ?? 0, PipelineErrorCodes.ActivityFailed,
+            return step.End(PipelineOutcome.Failed, input.Watch?.Attempt ?? 0, PipelineErrorCodes.ActivityFailed,
                 $"{e.TaskName} failed: {e.FailureDetails.ErrorMessage}");
         }
     }
@@ -62,7 +73,7 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
         TaskOrchestrationContext context, TrainingPipelineInput input, Task<CancelRequest?> cancel, PipelineSteps step, ILogger logger)
     {
         var watch = input.Watch!;
-        await step.EnterAsync(watch.LastHeartbeat is null ? PipelinePhases.Queued : PipelinePhases.Training, watch.Attempt);
+        step.Enter(watch.LastHeartbeat is null ? PipelinePhases.Queued : PipelinePhases.Training, watch.Attempt);
         var finished = context.WaitForExternalEvent<TrainingFinished>(PipelineEvents.TrainingFinished);
         using var timerCancel = new CancellationTokenSource();
         var timer = context.CreateTimer(input.Watchdog.CheckInterval, timerCancel.Token);
@@ -98,33 +109,33 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
             // Still on the queue: the heartbeat clock has not started. Waiting for capacity has its own, longer limit.
             if (step.Now - watch.DispatchedAt <= input.Watchdog.QueuedTimeout)
             {
-                step.ContinueAsNew(input);
+                await step.ContinueAsNewAsync(input);
                 return null;
             }
 
             logger.LogError("Job {JobId}: no runner took attempt {Attempt} within {Timeout}", input.JobId, watch.Attempt, input.Watchdog.QueuedTimeout);
             await step.CancelRunnerAsync($"No runner took the job within {input.Watchdog.QueuedTimeout}.");
-            return await step.EndAsync(PipelineOutcome.Failed, watch.Attempt, PipelineErrorCodes.NotTaken,
+            return step.End(PipelineOutcome.Failed, watch.Attempt, PipelineErrorCodes.NotTaken,
                 $"No runner took attempt {watch.Attempt} within {input.Watchdog.QueuedTimeout}; check the runner's capacity (GPU quota, image pull) and start the job again.");
         }
 
         var heartbeat = check.HeartbeatAt!.Value;
         if (step.Now - heartbeat <= input.Watchdog.HeartbeatTimeout)
         {
-            step.ContinueAsNew(input with { Watch = watch with { LastHeartbeat = heartbeat } });
+            await step.ContinueAsNewAsync(input with { Watch = watch with { LastHeartbeat = heartbeat } });
             return null;
         }
 
         if (watch.Attempt >= input.Watchdog.MaxAttempts)
         {
             logger.LogError("Job {JobId}: no runner heartbeat since {LastSign} after {Attempt} attempts", input.JobId, heartbeat, watch.Attempt);
-            return await step.EndAsync(PipelineOutcome.Failed, watch.Attempt, PipelineErrorCodes.HeartbeatLost,
+            return step.End(PipelineOutcome.Failed, watch.Attempt, PipelineErrorCodes.HeartbeatLost,
                 $"runner heartbeat lost after {watch.Attempt} attempts");
         }
 
         logger.LogWarning("Job {JobId}: no runner heartbeat since {LastSign}; re-dispatching as attempt {Attempt}", input.JobId, heartbeat, watch.Attempt + 1);
         var next = await step.DispatchAsync(watch.Attempt + 1);
-        step.ContinueAsNew(input with { Watch = next });
+        await step.ContinueAsNewAsync(input with { Watch = next });
         return null;
     }
 
@@ -149,19 +160,19 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
             // A superseded attempt gave up; the current one is still running.
             logger.LogInformation("Job {JobId}: ignoring {Outcome} of superseded attempt {Old}; attempt {Attempt} is running",
                 input.JobId, outcome.Outcome, outcome.Attempt, attempt);
-            step.ContinueAsNew(input);
+            await step.ContinueAsNewAsync(input);
             return null;
         }
 
         // A runner that reports took the attempt: when that happened between two heartbeat checks, "training" is entered
         // (and notified) now, so every job that trained says so before what follows.
-        await step.EnterAsync(PipelinePhases.Training, attempt);
+        step.Enter(PipelinePhases.Training, attempt);
         return outcome.Outcome switch
         {
             TrainingOutcome.Succeeded when input.Trial is not null => step.EndTrial(attempt, outcome),
             TrainingOutcome.Succeeded => await step.EvaluateAndPublishAsync(attempt),
-            TrainingOutcome.Cancelled => await step.EndAsync(PipelineOutcome.Cancelled, attempt, error: outcome.Error),
-            _ => await step.EndAsync(PipelineOutcome.Failed, attempt, outcome.ErrorCode ?? PipelineErrorCodes.TrainingFailed,
+            TrainingOutcome.Cancelled => step.End(PipelineOutcome.Cancelled, attempt, error: outcome.Error),
+            _ => step.End(PipelineOutcome.Failed, attempt, outcome.ErrorCode ?? PipelineErrorCodes.TrainingFailed,
                 outcome.Error ?? "The runner reported a failure without a message."),
         };
     }

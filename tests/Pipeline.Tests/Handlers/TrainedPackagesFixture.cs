@@ -14,21 +14,29 @@ namespace Platform.Pipeline.Tests.Handlers;
 
 /// <summary>
 /// Two real model packages trained once with the tiny random BERT (a few steps, seconds): <see cref="Sentiment"/>
-/// predicts positive/negative, <see cref="Spam"/> predicts ham/spam, so a test can tell which one answered.
+/// predicts positive/negative, <see cref="Spam"/> predicts ham/spam, so a test can tell which one answered;
+/// <see cref="Emotions"/>, a multi-label package, is trained when a test first asks for it.
 /// </summary>
 public sealed class TrainedPackagesFixture : IDisposable
 {
+    private static readonly string[] Words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"];
+
     private readonly string _directory = Directory.CreateTempSubdirectory("pipeline-handler-packages-").FullName;
+    private readonly Lazy<string> _emotions;
 
     public TrainedPackagesFixture()
     {
-        Sentiment = Train("sentiment", "positive", "negative");
-        Spam = Train("spam", "ham", "spam");
+        Sentiment = Train("sentiment", "label", Enumerable.Range(0, 60).Select(i => i % 2 == 0 ? "positive" : "negative"));
+        Spam = Train("spam", "label", Enumerable.Range(0, 60).Select(i => i % 2 == 0 ? "ham" : "spam"));
+        _emotions = new(() => Train("emotions", "labels", Enumerable.Range(0, 60).Select(i => (i % 3) switch { 0 => "joy", 1 => "fear;joy", _ => "anger" })));
     }
 
     public string Sentiment { get; }
 
     public string Spam { get; }
+
+    /// <summary>A multi-label package (labels anger, fear, joy; a row may have two).</summary>
+    public string Emotions => _emotions.Value;
 
     /// <summary>Uploads a package folder to <c>{model}/{version}/</c> in <paramref name="models"/>.</summary>
     public static async Task UploadAsync(BlobContainerClient models, string packageFolder, string model, string version)
@@ -66,12 +74,12 @@ public sealed class TrainedPackagesFixture : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private string Train(string name, string first, string second)
+    /// <summary>Trains a package on 60 rows of <see cref="Words"/> whose <paramref name="labelColumn"/> cells are <paramref name="labels"/>.</summary>
+    private string Train(string name, string labelColumn, IEnumerable<string> labels)
     {
         var csv = Path.Combine(_directory, $"{name}.csv");
-        var words = new[] { "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa" };
-        var rows = Enumerable.Range(0, 60).Select(i => $"{words[i % 10]} {words[(i / 10) % 10]} sample {i},{(i % 2 == 0 ? first : second)}");
-        File.WriteAllLines(csv, ["text,label", .. rows]);
+        var rows = labels.Select((label, i) => $"{Words[i % 10]} {Words[(i / 10) % 10]} sample {i},{label}");
+        File.WriteAllLines(csv, [$"text,{labelColumn}", .. rows]);
         var output = Path.Combine(_directory, name);
         FineTuner.Run(new FineTuneRequest(csv, output)
         {

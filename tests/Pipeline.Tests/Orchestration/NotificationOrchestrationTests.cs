@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Pipeline.Handlers;
+using Platform.Pipeline.Handlers.Jobs;
 using Platform.Pipeline.Notifications;
 using Platform.Pipeline.Orchestration;
 using Platform.Pipeline.Storage;
@@ -73,6 +76,70 @@ public sealed class NotificationOrchestrationTests(PipelineFixture fixture)
         var record = await RecordAsync(jobId);
         Assert.Equal(($"{jobId}:6", NotificationOutcome.Failed, attempts, 500), (record.Webhook!.EventId, record.Webhook.State, record.Webhook.Attempts, record.Webhook.StatusCode));
         Assert.Contains("answered 500", record.Webhook.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ReceiverHoldsTheFirstEvent_DispatchesTrainingMeanwhileThenDeliversEveryEventInOrder()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var receiver = WebhookReceiver.Start();
+        receiver.Gate = gate.Task;
+        var (_, jobId) = await StartAsync(receiver.Url);
+        try
+        {
+            await receiver.WaitForAsync(r => r.Count >= 1, Long);
+
+            // The validating event's delivery is in flight (the receiver has not answered): training is dispatched anyway.
+            Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+            await fixture.WaitForPhaseAsync(jobId, PipelinePhases.Queued, Long);
+            Assert.Equal(["Platform.Job.Validating"], receiver.Requests.Select(e => e.Json().GetProperty("type").GetString()));
+            Assert.False(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.Notifications(jobId)).ExistsAsync(), "The first delivery ended before the dispatch.");
+        }
+        finally
+        {
+            gate.TrySetResult();
+        }
+
+        await fixture.UploadPackageAsync(jobId);
+        await fixture.EnqueueFinishedAsync(new TrainingFinished(jobId, 1, TrainingOutcome.Succeeded, ModelPrefix: JobBlobs.ModelPrefix(jobId)));
+        await fixture.RelayEventsAsync();
+        var result = await CompletionAsync(jobId);
+
+        // The orchestration drains its deliveries before it ends: every event is in when the job is.
+        Assert.Equal(PipelineOutcome.Completed, result.Outcome);
+        var events = receiver.Requests;
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{jobId}:{n}"), events.Select(e => e.Json().GetProperty("id").GetString()));
+        Assert.Equal(["Validating", "Queued", "Training", "Evaluating", "Publishing", "Completed"],
+            events.Select(e => e.Json().GetProperty("type").GetString()!["Platform.Job.".Length..]));
+        var record = await RecordAsync(jobId);
+        Assert.Equal(($"{jobId}:6", NotificationOutcome.Delivered, 1), (record.Webhook!.EventId, record.Webhook.State, record.Webhook.Attempts));
+    }
+
+    [Fact]
+    public async Task Run_CancelledWhileQueued_PostsTheCancelledEventLastSignedAndTheJobViewShowsItsDelivery()
+    {
+        await using var receiver = WebhookReceiver.Start();
+        var (model, jobId) = await StartAsync(receiver.Url);
+        Assert.NotNull(await fixture.ReceiveDispatchAsync($"{jobId}-1", Long));
+        await fixture.WaitForPhaseAsync(jobId, PipelinePhases.Queued, Long);
+
+        await fixture.Host.Client.RaiseEventAsync(jobId, PipelineEvents.CancelRequested, new CancelRequest("user asked"));
+        var result = await CompletionAsync(jobId);
+        var events = receiver.Requests;
+
+        Assert.Equal(PipelineOutcome.Cancelled, result.Outcome);
+        Assert.Equal(["Platform.Job.Validating", "Platform.Job.Queued", "Platform.Job.Cancelled"], events.Select(e => e.Json().GetProperty("type").GetString()));
+        Assert.Equal(Enumerable.Range(1, 3).Select(n => $"{jobId}:{n}"), events.Select(e => e.Json().GetProperty("id").GetString()));
+        Assert.All(events, e => Assert.True(WebhookSignature.Verify(PipelineFixture.WebhookSecret, e.Body, e.Header(WebhookSignature.Header)), e.Header(WebhookSignature.Header)));
+        var cancelled = events[^1].Json();
+        Assert.Equal($"{model}/{jobId}", cancelled.GetProperty("subject").GetString());
+        Assert.Equal((PipelinePhases.Cancelled, "user asked"), (cancelled.GetProperty("data").GetProperty("phase").GetString(), cancelled.GetProperty("data").GetProperty("error").GetString()));
+
+        var view = await new JobStatusReader(HandlerContainers.From(fixture.Storage), NullLogger<JobStatusReader>.Instance).ReadAsync(fixture.Host.Client, jobId, CancellationToken.None);
+        var webhook = view!.Notifications!.Value.GetProperty("webhook");
+        Assert.Equal(($"{jobId}:3", "Platform.Job.Cancelled", PipelinePhases.Cancelled, NotificationOutcome.Delivered, 1, 200, true),
+            (webhook.GetProperty("eventId").GetString(), webhook.GetProperty("eventType").GetString(), webhook.GetProperty("phase").GetString(),
+                webhook.GetProperty("state").GetString(), webhook.GetProperty("attempts").GetInt32(), webhook.GetProperty("statusCode").GetInt32(), webhook.GetProperty("signed").GetBoolean()));
     }
 
     [Fact]

@@ -73,6 +73,8 @@ public sealed class PipelineFixture : IAsyncLifetime
             ["Notifications:MaxAttempts"] = "3",
             ["Notifications:FirstRetryInterval"] = "00:00:00.200",
             ["Notifications:BackoffCoefficient"] = "1",
+            // A test that holds the receiver open must not see the delivery time out meanwhile.
+            ["Notifications:RequestTimeout"] = "00:02:00",
         }).Build();
         QuietHosts.Apply();
         Host = await DurableTestHosts.StartAsync(

@@ -60,6 +60,34 @@ public sealed class SweepOrchestrationTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Sweep_TrialsSucceed_OnlyTheSweepIsEvaluatedOnTheTestSplitAndPublished()
+    {
+        var (model, jobId) = await StartAsync(Plan(2, maxParallel: 2));
+        await DispatchedAsync(jobId, 1, 2);
+        await FinishAsync(jobId, 1, 0.60, 10);
+        await FinishAsync(jobId, 2, 0.80, 10);
+
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Completed, result.Outcome);
+        Assert.Equal(2, Assert.Single(result.Trials!, t => t.Winner).Number);
+        // EvaluateModel writes its metrics under the job id it scored: the sweep's, and no trial's.
+        Assert.True(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.EvaluationMetrics(jobId)).ExistsAsync());
+        foreach (var n in new[] { 1, 2 })
+        {
+            var trialId = TrialRun.JobId(jobId, n);
+            Assert.False(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.EvaluationMetrics(trialId)).ExistsAsync(), $"trial {n} was evaluated on the test split");
+            var trial = (await fixture.Host.Client.GetInstanceAsync(trialId, getInputsAndOutputs: true))!.ReadOutputAs<PipelineResult>()!;
+            Assert.Equal((PipelineOutcome.Completed, null, null), (trial.Outcome, trial.Version, trial.Metrics));
+        }
+
+        // The model has one version, the sweep's (the winner's package), and no trial's.
+        var published = (await BlobSnapshot.TakeAsync(fixture.Storage.Models, model + "/")).Keys;
+        Assert.Contains(ModelBlobs.Current(model), published);
+        Assert.All(published, name => Assert.True(name == ModelBlobs.Current(model) || name.StartsWith(ModelBlobs.VersionPrefix(model, result.Version!), StringComparison.Ordinal), name));
+    }
+
+    [Fact]
     public async Task Sweep_OneTrialFails_TheOthersGoOnAndTheBestIsPublished()
     {
         var (_, jobId) = await StartAsync(Plan(3, maxParallel: 1));
@@ -144,6 +172,40 @@ public sealed class SweepOrchestrationTests(PipelineFixture fixture)
         Assert.StartsWith("maxRuntime 00:00:20 reached", (await ReadSweepAsync(jobId)).StoppedBecause, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sweep_CancelledAfterMaxRuntimeWhileATrialStops_EndsCancelledWithNothingEvaluatedOrPublished()
+    {
+        var (model, jobId) = await StartAsync(Plan(2, maxParallel: 2) with { MaxRuntime = TimeSpan.FromSeconds(20) });
+        await DispatchedAsync(jobId, 1, 2);
+        // Trial 1 is held (suspended): the cancel maxRuntime sends it waits in its inbox, so the sweep is still waiting
+        // for it when the job's cancel comes.
+        var held = TrialRun.JobId(jobId, 1);
+        await fixture.Host.Client.SuspendInstanceAsync(held, "held by the test");
+        try
+        {
+            await FinishAsync(jobId, 2, 0.75, 8);
+            await WaitForStoppedAsync(jobId, "maxRuntime 00:00:20 reached");
+
+            await fixture.Host.Client.RaiseEventAsync(jobId, PipelineEvents.CancelRequested, new CancelRequest("enough"));
+            await WaitForStoppedAsync(jobId, "enough");
+        }
+        finally
+        {
+            await fixture.Host.Client.ResumeInstanceAsync(held, "released by the test");
+        }
+
+        var result = await CompletionAsync(jobId);
+
+        Assert.Equal(PipelineOutcome.Cancelled, result.Outcome);
+        Assert.Equal("enough", result.Error);
+        Assert.Null(result.Version);
+        var sweep = await ReadSweepAsync(jobId);
+        Assert.Equal([TrialOutcomes.Cancelled, TrialOutcomes.Completed], sweep.Trials.Select(t => t.Outcome));
+        Assert.Equal("enough", sweep.StoppedBecause);
+        Assert.False(await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.EvaluationMetrics(jobId)).ExistsAsync(), "the winner was evaluated");
+        Assert.Empty(await BlobSnapshot.TakeAsync(fixture.Storage.Models, model + "/"));
+    }
+
     private static SweepPlan Plan(int trials, int maxParallel) => new(
         [.. Enumerable.Range(1, trials).Select(n => new SweepTrial(
             n,
@@ -184,6 +246,24 @@ public sealed class SweepOrchestrationTests(PipelineFixture fixture)
     {
         var text = (await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.Sweep(jobId)).DownloadContentAsync()).Value.Content.ToString();
         return JsonSerializer.Deserialize<SweepRecord>(text, WireJson.Options)!;
+    }
+
+    /// <summary>Waits until <c>sweep.json</c> says the sweep stopped for a reason starting with <paramref name="reason"/>.</summary>
+    private async Task WaitForStoppedAsync(string jobId, string reason)
+    {
+        var deadline = DateTime.UtcNow + Long;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await fixture.Storage.Jobs.GetBlobClient(PipelineBlobs.Sweep(jobId)).ExistsAsync()
+                && (await ReadSweepAsync(jobId)).StoppedBecause?.StartsWith(reason, StringComparison.Ordinal) == true)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{jobId}: the sweep did not stop for '{reason}' within {Long}.");
     }
 
     private async Task WaitForTrialsAsync(string jobId, string outcome, int count)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.DurableTask.Client;
+using Platform.Modeling.Serving;
 using Platform.Pipeline.Orchestration;
 using Platform.Pipeline.Scoring;
 using Platform.Pipeline.Tests.Handlers;
@@ -99,6 +100,50 @@ public sealed class ScoringOrchestrationTests(ScoringFixture fixture) : IClassFi
 
         Assert.Equal(first, again.ParseBody().GetProperty("id").GetString());
         Assert.Single(await fixture.Host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = model + "-" }).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Score_MultiLabelModel_WritesALabelsColumnAndAScorePerLabelInInputOrder()
+    {
+        var model = await PublishAsync(fixture.Packages.Emotions, "v1", current: true);
+        var texts = Enumerable.Range(0, 40).Select(i => $"gamma theta sample {i}").ToArray();
+        var csv = "id,text\n" + string.Concat(texts.Select((t, i) => $"{i},{t}\n"));
+
+        var (_, result) = await ScoreAsync(model, "emotions", csv);
+
+        Assert.Equal(PipelineOutcome.Completed, result.Outcome);
+        Assert.Equal(40, result.Scoring!.RowsScored);
+        Assert.True(result.Scoring.Chunks > 1, $"{result.Scoring.Chunks} chunks");
+        using var predictor = Predictor.Load(fixture.Packages.Emotions, new PredictorOptions { Precision = "fp32" });
+        Assert.True(predictor.Package.Labels.MultiLabel);
+        var lines = await ReadOutputRecordsAsync(model, "emotions");
+        Assert.Equal(["id", "text", "labels", .. predictor.Labels.Select(l => "score_" + l)], lines[0].Split(','));
+        Assert.Equal(["anger", "fear", "joy"], predictor.Labels.Order(StringComparer.Ordinal));
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[0]));
+        Assert.Equal(texts, rows.Select(r => r[1]));
+        // The served package's answers: the label sets (joined by ';') and one score per label, in the header's order.
+        var expected = predictor.Predict(texts);
+        Assert.Equal(expected.Select(p => string.Join(';', p.Labels)), rows.Select(r => r[2]));
+        Assert.All(rows.Zip(expected), pair => Assert.Equal(predictor.Labels.Select(l => (double)pair.Second.Scores[l]),
+            pair.First[3..].Select(c => double.Parse(c, CultureInfo.InvariantCulture)), (a, b) => Math.Abs(a - b) < 1e-4));
+    }
+
+    [Fact]
+    public async Task Handle_SameBytesWithAnotherVersionOption_IsAnotherJobAndTheSameOptionsAgainAreTheSameOne()
+    {
+        var model = await PublishAsync(fixture.Packages.Sentiment, "v1", current: true);
+        await TrainedPackagesFixture.UploadAsync(fixture.Storage.Models, fixture.Packages.Spam, model, "v2");
+        var (first, firstResult) = await ScoreAsync(model, "pinned", "text\nalpha\n", """{"version":"v1"}""");
+
+        var (second, secondResult) = await ScoreAsync(model, "pinned", "text\nalpha\n", """{"version":"v2"}""");
+        var again = await fixture.Uploads.HandleAsync(fixture.Host.Client, $"{model}/pinned.csv", default);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(("v1", "v2"), (firstResult.Scoring!.Version, secondResult.Scoring!.Version));
+        Assert.Equal(second, again.ParseBody().GetProperty("id").GetString());
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), (await fixture.Host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = model + "-" }).ToListAsync())
+            .Select(i => i.InstanceId).Order(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     private async Task<string> PublishAsync(string package, string version, bool current)
