@@ -38,7 +38,7 @@ internal sealed record BenchmarkOptions(bool Quick, string DataPath, string? Onl
                 case "--data" when i + 1 < args.Count:
                     data = args[++i];
                     break;
-                case "--only" when i + 1 < args.Count && args[i + 1] is "tokenization" or "csv" or "training" or "precision" or "precision-speed" or "layer-profile" or "step-quality" or "inference" or "http" or "quality":
+                case "--only" when i + 1 < args.Count && args[i + 1] is "tokenization" or "csv" or "training" or "precision" or "precision-speed" or "layer-profile" or "embedding-update" or "step-quality" or "inference" or "http" or "quality":
                     only = args[++i];
                     break;
                 default:

@@ -27,7 +27,10 @@ internal static class LayerProfile
         var norm = nn.LayerNorm(hidden, config.LayerNormEps);
         var embeddings = new BertEmbeddings(config);
         var classifier = new BertForSequenceClassification(config, 2);
-        var modules = new nn.Module[] { layer, attention, attentionOutput, intermediate, output, norm, embeddings, classifier };
+        // The word lookup alone, with the dense gradient the embedding had before and with the sparse one it has now.
+        var denseLookup = nn.Embedding(config.VocabSize, hidden, padding_idx: config.PadTokenId);
+        var sparseLookup = nn.Embedding(config.VocabSize, hidden, padding_idx: config.PadTokenId, sparse: true);
+        var modules = new nn.Module[] { layer, attention, attentionOutput, intermediate, output, norm, embeddings, classifier, denseLookup, sparseLookup };
         foreach (var module in modules)
         {
             module.train();
@@ -40,7 +43,9 @@ internal static class LayerProfile
         (string, Func<Tensor[]>, Func<Tensor[], Tensor>)[] parts =
         [
             ("whole classifier (embeddings, layers, pooler, head)", () => [], _ => classifier.forward(ids, attentionMask)),
-            ("embeddings (dense word-embedding gradient)", () => [], _ => embeddings.forward(ids)),
+            ("embeddings (word, position, type, layer norm, dropout)", () => [], _ => embeddings.forward(ids)),
+            ("word lookup alone, dense gradient", () => [], _ => denseLookup.forward(ids)),
+            ("word lookup alone, sparse gradient", () => [], _ => sparseLookup.forward(ids)),
             ("layer", () => [Input(batch, length, hidden)], x => layer.forward(x[0], mask)),
             ("self-attention (QKV, scores, softmax, dropout, context)", () => [Input(batch, length, hidden)], x => attention.forward(x[0], mask)),
             ("attention output (dense, dropout, residual, layer norm)", () => [Input(batch, length, hidden, compute16), Input(batch, length, hidden)], x => attentionOutput.forward(x[0], x[1])),
