@@ -41,10 +41,23 @@ public sealed partial class ConsolePage : IAsyncDisposable
         await Page.GetByLabel("Base model").FillAsync("tiny-random");
     }
 
-    /// <summary>Waits until the page shows a job (as it does after an upload) and returns that job's id.</summary>
+    /// <summary>
+    /// Waits until the page shows a job (as it does after an upload) and returns that job's id. The upload and the job's
+    /// start run on the platform while other tests train, so the wait is generous; when it runs out, what the page says
+    /// (its alerts) goes into the failure.
+    /// </summary>
     public async Task<string> WaitForJobPageAsync()
     {
-        await Page.WaitForURLAsync(JobPage());
+        try
+        {
+            await Page.WaitForURLAsync(JobPage(), new() { Timeout = 120_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var alerts = await Page.GetByRole(AriaRole.Alert).AllTextContentsAsync();
+            throw new TimeoutException($"The page stayed at {Page.Url} after the upload; its alerts: [{string.Join(" | ", alerts)}]", e);
+        }
+
         return Uri.UnescapeDataString(Page.Url.Split("#/jobs/")[1]);
     }
 
