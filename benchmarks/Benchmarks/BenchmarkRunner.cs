@@ -139,7 +139,7 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             + "the non-embedding count is the honest matmul work. Attention score FLOPs are not counted in either.");
     }
 
-    /// <summary>Training steps in fp32 and in bf16 mixed precision, each against the matmul rate of its own format measured here.</summary>
+    /// <summary>The fp32 and bf16 step figures (<see cref="PrecisionSpeed"/>), then the embedding-update variants (<see cref="EmbeddingUpdates"/>).</summary>
     private void Precision(BenchmarkData data)
     {
         PrecisionSpeed(data);
@@ -150,7 +150,6 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
     private void EmbeddingUpdates(BenchmarkData data)
     {
         var benchmark = new TrainingBenchmark(data, _sizes);
-        var (_, nonEmbedding) = ParameterCounts(data);
         const string Section = "7 Training step: precision, embedding update (batch 32)";
         foreach (var fixedLength in new[] { false, true })
         {
@@ -169,11 +168,8 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             }
         }
 
-        _table.Note($"Precision: the same steps as section 1; bf16 runs the matrix products and activations in bfloat16 (MixedPrecision), fp32 master weights, gradients and AdamW state, "
-            + $"layer norms, residual stream and loss in fp32. GFLOP/s counts the {Format(nonEmbedding / 1e6)}M non-embedding parameters. bf16 native on this CPU: {CpuFeatures.SupportsBf16}"
-            + (CpuFeatures.SupportsBf16 ? "." : " (bf16 products are emulated here, so no speed-up is expected; the target needs avx512_bf16 or amx_bf16).")
-            + $" Each figure is the fastest of {Rounds} runs, the variants alternating round by round."
-            + " Embedding update: dense = AdamW on all 30,522 rows every step; lazy = AdamW on the rows the batch used (the default); frozen = no embedding update.");
+        _table.Note($"Embedding update (fp32): dense = AdamW on all 30,522 rows every step; lazy = AdamW on the rows the batch used (the default); frozen = no embedding update."
+            + $" Each figure is the fastest of {Rounds} runs, the variants alternating round by round.");
     }
 
     /// <summary>The fp32 and bf16 training steps, at SST-2 lengths and at 128, against the matmul rate of each format measured here.</summary>
@@ -212,9 +208,13 @@ internal sealed class BenchmarkRunner(BenchmarkOptions options)
             }
         }
 
+        _table.Note($"Precision: the same steps as section 1; bf16 runs the matrix products and activations in bfloat16 (MixedPrecision), fp32 master weights, gradients and AdamW state, "
+            + $"layer norms, residual stream and loss in fp32. GFLOP/s counts the {Format(nonEmbedding / 1e6)}M non-embedding parameters. bf16 native on this CPU: {CpuFeatures.SupportsBf16}"
+            + (CpuFeatures.SupportsBf16 ? "." : " (bf16 products are emulated here, so no speed-up is expected; the target needs avx512_bf16 or amx_bf16).")
+            + $" Each figure is the fastest of {Rounds} runs, the variants alternating round by round.");
     }
 
-    /// <summary>Forward + backward of one block's parts alone, fp32 and bf16, at a typical SST-2 batch's length and at 128.</summary>
+    /// <summary>Forward + backward of one block's parts alone, at a typical SST-2 batch's length and at 128: fp32, and bf16 where this CPU computes it natively.</summary>
     private void LayerParts(BenchmarkData data)
     {
         const string Section = "8 One transformer block's parts, forward + backward (batch 32), ms: fp32 / bf16";

@@ -43,9 +43,9 @@ internal sealed class TrainingStep : IDisposable
         (Precision, _) = PrecisionPolicy.Settle(options.Precision, device.type, CpuFeatures.Bf16Flag);
         _compute = PrecisionPolicy.ComputeType(Precision);
 
-        var wordEmbedding = _wordEmbedding = model.named_parameters().Single(p => p.name.EndsWith(WordEmbeddingName, StringComparison.Ordinal)).parameter;
-        wordEmbedding.requires_grad = options.EmbeddingUpdate != EmbeddingUpdate.Frozen;
-        Lazy = options.EmbeddingUpdate == EmbeddingUpdate.Lazy ? new LazyRowAdamW(wordEmbedding, options.WeightDecay) : null;
+        _wordEmbedding = model.named_parameters().Single(p => p.name.EndsWith(WordEmbeddingName, StringComparison.Ordinal)).parameter;
+        _wordEmbedding.requires_grad = options.EmbeddingUpdate != EmbeddingUpdate.Frozen;
+        Lazy = options.EmbeddingUpdate == EmbeddingUpdate.Lazy ? new LazyRowAdamW(_wordEmbedding, options.WeightDecay) : null;
         var dense = model.named_parameters()
             .Where(p => options.EmbeddingUpdate == EmbeddingUpdate.Dense || !p.name.EndsWith(WordEmbeddingName, StringComparison.Ordinal)).ToList();
         Optimizer = optim.AdamW(
@@ -138,8 +138,8 @@ internal sealed class TrainingStep : IDisposable
         }
 
         bool apply;
-        var fused = _fused is not null && Scaler is null;
-        if (!(fused && Lazy is not null) && _wordEmbedding.grad is { is_sparse: true } sparse)
+        var fused = Scaler is null ? _fused : null;
+        if (!(fused is not null && Lazy is not null) && _wordEmbedding.grad is { is_sparse: true } sparse)
         {
             // The embedding's gradient is sparse (BertEmbeddings); only the fused step's lazy update reads it by rows,
             // while clipping, loss scaling and a dense update take the whole matrix.
@@ -149,11 +149,11 @@ internal sealed class TrainingStep : IDisposable
             }
         }
 
-        if (fused)
+        if (fused is not null)
         {
             // Clipping folded into the fused pass: the norm is read here, the scale applied where AdamW reads each gradient.
             var scale = ClipScale(rows);
-            _fused!.Step(scale);
+            fused.Step(scale);
             Lazy?.Step(rows!, learningRate, scale);
             apply = true;
         }

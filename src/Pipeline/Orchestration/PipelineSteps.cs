@@ -60,26 +60,27 @@ internal sealed class PipelineSteps(
         _notified = new NotificationCursor(phase, _notified.Sequence + 1);
         var data = new JobEventData(input.JobId, input.Model, phase, attempt, _notified.Sequence, result?.Outcome, result?.ErrorCode, result?.Error,
             result?.Version, result?.Outcome == PipelineOutcome.Completed ? result.Promoted : null, result?.Metrics);
-        _deliveries = DeliverAfterAsync(_deliveries, plan, new JobEventNotification(default, plan.Webhook, Now, data, plan.MaxAttempts));
+        _deliveries = DeliverAfterAsync(_deliveries, plan, data, Now);
     }
 
     /// <summary>
-    /// Delivers <paramref name="notification"/> to each channel of the plan after <paramref name="previous"/>, one activity per
-    /// channel with the plan's retry policy. A delivery that fails after its retries is logged and recorded (by the activity) and never fails the job.
+    /// Delivers the event (<paramref name="data"/>, stamped with its phase's <paramref name="time"/>) to each channel of the
+    /// plan after <paramref name="previous"/>, one activity per channel with the plan's retry policy. A delivery that fails
+    /// after its retries is logged and recorded (by the activity) and never fails the job.
     /// </summary>
-    private async Task DeliverAfterAsync(Task previous, NotificationPlan plan, JobEventNotification notification)
+    private async Task DeliverAfterAsync(Task previous, NotificationPlan plan, JobEventData data, DateTimeOffset time)
     {
         await previous;
         foreach (var channel in plan.Channels())
         {
             try
             {
-                await context.CallActivityAsync<bool>(nameof(NotifyJobEvent), notification with { Channel = channel }, plan.Retry());
+                await context.CallActivityAsync<bool>(nameof(NotifyJobEvent), new JobEventNotification(channel, plan.Webhook, time, data, plan.MaxAttempts), plan.Retry());
             }
             catch (TaskFailedException e)
             {
                 logger.LogWarning("Job {JobId}: event for phase {Phase} not delivered to {Channel} after {Attempts} attempts; the job goes on: {Reason}",
-                    input.JobId, notification.Data.Phase, channel, plan.MaxAttempts, e.FailureDetails.ErrorMessage);
+                    input.JobId, data.Phase, channel, plan.MaxAttempts, e.FailureDetails.ErrorMessage);
             }
         }
     }

@@ -27,7 +27,7 @@ public sealed class TrainingOrchestrator : TaskOrchestrator<TrainingPipelineInpu
         await step.DrainNotificationsAsync();
 
         // Null after ContinueAsNew: the runtime ignores this execution's output and starts the next one.
-        return result ?? null!;
+        return result!;
     }
 
     /// <summary>The job's steps up to its result, or up to a ContinueAsNew (null).</summary>
