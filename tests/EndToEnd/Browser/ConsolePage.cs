@@ -42,15 +42,15 @@ public sealed partial class ConsolePage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the page shows a job (as it does after an upload) and returns that job's id. The upload and the job's
-    /// start run on the platform while other tests train, so the wait is generous; when it runs out, what the page says
-    /// (its alerts) goes into the failure.
+    /// Waits until the page shows a job (as it does after an upload) and returns that job's id. The console navigates by
+    /// its URL's hash, within the same document, so there is no load event to wait for: waiting for one hung whenever the
+    /// hash changed after the wait began. When the wait runs out, the URL and the page's alerts go into the failure.
     /// </summary>
     public async Task<string> WaitForJobPageAsync()
     {
         try
         {
-            await Page.WaitForURLAsync(JobPage(), new() { Timeout = 120_000 });
+            await Page.WaitForURLAsync(JobPage(), new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         }
         catch (TimeoutException e)
         {
